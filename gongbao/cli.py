@@ -1,0 +1,129 @@
+"""The ``gongbao`` command. Each subcommand is a thin layer over a library function."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import click
+
+from . import __version__, parse_file
+from .errors import GongbaoError
+from .models import Gazette
+from .schema import parse_output_schema
+
+
+class _Group(click.Group):
+    """Report known errors as one line with exit status 2, never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except GongbaoError as exc:
+            click.echo(f"gongbao: error: {exc}", err=True)
+            ctx.exit(2)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except KeyboardInterrupt:
+            click.echo("gongbao: interrupted", err=True)
+            ctx.exit(130)
+        except Exception as exc:
+            if os.environ.get("GONGBAO_DEBUG"):
+                raise
+            click.echo(f"gongbao: internal error: {type(exc).__name__}: {exc} "
+                       "(set GONGBAO_DEBUG=1 for details)", err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=_Group)
+@click.version_option(__version__, prog_name="gongbao")
+def main():
+    """gongbao: Chinese government gazettes as a searchable, linked archive."""
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=True, path_type=str))
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json",
+              show_default=True, help="JSON (the public contract) or a readable summary.")
+def parse(file: str, fmt: str):
+    """Parse a gazette issue or a single document and print its structure.
+
+    Example: gongbao parse samples/jiaocheng-gazette-2024-03.txt > issue.json
+    """
+    gazette = parse_file(file)
+    if fmt == "json":
+        _write(json.dumps(gazette.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        _write(render_text(gazette))
+
+
+@main.command()
+def schema():
+    """Print the JSON Schema of the `gongbao parse` output.
+
+    Example: gongbao schema > parse-output.schema.json
+    """
+    _write(json.dumps(parse_output_schema(), ensure_ascii=False, indent=2) + "\n")
+
+
+def _write(text: str) -> None:
+    out = sys.stdout
+    try:
+        out.buffer.write(text.encode("utf-8"))
+        out.flush()
+    except BrokenPipeError:  # e.g. piped into head
+        os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
+
+
+def render_text(g: Gazette) -> str:
+    """A readable summary of a parsed gazette (for people, not programs)."""
+    lines: list[str] = []
+    if g.issue:
+        i = g.issue
+        lines.append(f"{i.gazette or '（刊名未识别）'}  {i.year or '?'}年第{i.number or '?'}期"
+                     + (f"（总第{i.cumulative_number}期）" if i.cumulative_number else "")
+                     + (f"  出版 {i.publication_date}" if i.publication_date else ""))
+        if i.publisher:
+            lines.append(f"主办单位：{i.publisher}")
+        lines.append("")
+    if g.toc:
+        lines.append("目录")
+        section = None
+        for e in g.toc:
+            if e.section != section and e.section:
+                lines.append(f"  【{e.section}】")
+                section = e.section
+            mark = "" if e.in_toc else "  ［目录缺印］"
+            mark += "" if e.in_body else "  ［正文未见］"
+            num = f"（{e.doc_number}）" if e.doc_number else ""
+            lines.append(f"  {e.title}{num} …… {e.page if e.page is not None else '?'}{mark}")
+        lines.append("")
+    for d in g.documents:
+        lines.append(f"[{d.seq}] {d.title}")
+        for label, value in (
+            ("发文字号", d.doc_number), ("发文机关", "、".join(d.issuers)), ("文种", d.doc_type),
+            ("主送机关", d.recipients), ("署名", "、".join(d.signatories)), ("成文日期", d.date),
+            ("附注", d.disclosure), ("印发/转发", d.embedded_title), ("页码", d.page),
+        ):
+            if value:
+                lines.append(f"    {label}：{value}")
+        for a in d.attachments:
+            lines.append(f"    附件：{a.title}{'（见网络版）' if a.online_only else ''}")
+        if d.cites:
+            lines.append(f"    引用：{'、'.join(d.cites)}")
+        if d.repeals:
+            lines.append(f"    废止：{'、'.join(d.repeals)}")
+        for a in d.appointments:
+            verb = "任命" if a.action == "appoint" else "免去"
+            lines.append(f"    {verb}：{a.person} {a.post}{'（试用期）' if a.probation else ''}")
+        for w in d.warnings:
+            lines.append(f"    ! {w}")
+        lines.append("")
+    for w in g.warnings:
+        lines.append(f"! {w}")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,1 @@
+"""Stage 4: the registers hidden in the text (citations, repeals, appointments)."""

@@ -1,0 +1,182 @@
+"""Layout repair: what PDF extraction does to a printed gazette, undone line by line.
+
+Each stage is a small named function over lines, so it can be tested on its own:
+``strip_markup`` (list and quote markers that extractors add), ``take_footers`` (page
+numbers such as ``— 32 —`` or ``-74 -``; kept as page anchors), ``unglue`` (elements that
+extraction ran together on one line), and ``tighten`` (layout spaces inside Chinese text).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .fold import fold
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Chinese punctuation, full-width forms, quotes and dots that never take a space around them.
+CJK_PUNCT = "\u3000-\u303f\uff00-\uffef\u2014-\u201f\u2026\u00b7\u30fb\u2022《》"
+
+_MARKUP = re.compile(r"^\s*(?:[-*•>]\s+|#{1,6}\s+|>\s*)+")
+_FOOTER = re.compile(
+    r"^\s*(?:[-—–－~·•]+\s*(\d{1,4})\s*[-—–－~·•]*|(\d{1,4})\s*[-—–－~·•]+|第\s*(\d{1,4})\s*页(?:\s*共\s*\d+\s*页)?)\s*$"
+)
+_INLINE_FOOTER = re.compile(r"(?<=\s)[—–]\s?(\d{1,3})\s?[—–](?=\s)")
+_TIGHT = re.compile(
+    rf"(?<=[{CJK}{CJK_PUNCT}])[ \t\u3000\u00a0]+"
+    rf"|[ \t\u3000\u00a0]+(?=[{CJK}{CJK_PUNCT}])"
+    r"|(?<=[(\[〔（【])[ \t]+|[ \t]+(?=[)\]〕）】,.:;%])"
+    r"|(?<=\d\.)[ \t]+(?=\d)"
+    rf"|(?<=[{CJK}][,:;])[ \t]+"
+    r"|(?<=[)\]〕）])[ \t]+(?=\d{1,5}[ \t]?号)"
+)
+_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+
+
+def tighten(text: str) -> str:
+    """Remove layout spaces next to Chinese characters and inside brackets; keep Latin spacing."""
+    return _TIGHT.sub("", text).strip()
+
+
+def squeeze(text: str) -> str:
+    """Collapse runs of spaces to one, keeping them as separators."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def strip_markup(line: str) -> str:
+    """Drop list/quote markers (``- ``, ``> ``, ``* ``) that text extractors prepend."""
+    return _MARKUP.sub("", line)
+
+
+@dataclass
+class Prepared:
+    """Lines ready for parsing, with page anchors taken from the footers."""
+
+    lines: list[str]
+    # (index of the first line after the footer, page number printed in the footer)
+    footers: list[tuple[int, int]] = field(default_factory=list)
+
+
+def prepare(text: str) -> Prepared:
+    """Split text into non-empty, marker-free, unglued lines; collect page footers."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    text = text.replace("\u200b", "").replace("\u200c", "").replace("\u200d", "")
+    out: list[str] = []
+    footers: list[tuple[int, int]] = []
+    for raw in text.split("\n"):
+        line = strip_markup(raw).strip()
+        if not line:
+            continue
+        m = _FOOTER.match(line)
+        if m:
+            page = int(next(g for g in m.groups() if g))
+            footers.append((len(out), page))
+            continue
+        line = _INLINE_FOOTER.sub(" ", line)
+        out.extend(unglue(squeeze(line)))
+    return Prepared(out, footers)
+
+
+# --- unglue -----------------------------------------------------------------------------
+
+_DISCLOSURE = re.compile(r"\((?:此件|本件)[^()]{1,14}\)")
+_DATE_TAIL = re.compile(
+    r"(?:\d{4}|[〇○零OΟ0一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+    r"\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$"
+)
+_TERMINAL_END = re.compile(r"[。;!?)\]”\"’】》]$")
+
+
+def unglue(line: str) -> list[str]:
+    """Split a line where extraction ran several formal elements together.
+
+    Handles a disclosure note (``(此件公开发布)``) stuck to a signature or to the next
+    title, and a signature/date stuck to the end of the last body paragraph or attachment.
+    """
+    folded = fold(line)
+    parts: list[str] = []
+    pos = 0
+    for m in _DISCLOSURE.finditer(folded):
+        before = line[pos:m.start()].strip()
+        if before:
+            parts.extend(_split_signature(before))
+        parts.append(line[m.start():m.end()])
+        pos = m.end()
+    rest = line[pos:].strip()
+    if rest:
+        parts.extend(_split_signature(rest))
+    if len(parts) == 1 and len(line) > 40 and "号" in line:
+        return _split_header(parts[0])
+    out: list[str] = []
+    for part in parts:
+        out.extend(_split_header(part) if len(part) > 40 and "号" in part else [part])
+    return out
+
+
+def _split_header(line: str) -> list[str]:
+    """``某某关于…的通知 某政发〔2024〕3号 各乡镇人民政府：…`` → title, number, the rest.
+
+    Only a number standing outside parentheses, right after a complete title, is split off:
+    citations inside a sentence are left alone.
+    """
+    from ..parse.docnumber import find_doc_numbers  # local: parse depends on normalize
+    from ..parse.titles import is_complete_title
+
+    folded = fold(line)
+    for d in find_doc_numbers(line, folded):
+        if d.is_order:
+            continue
+        before = line[: d.start].rstrip()
+        if not before or folded[d.start - 1:d.start] in "(〔[" or folded[: d.start].rstrip().endswith("("):
+            continue
+        if not is_complete_title(before):
+            continue
+        after = line[d.end:].lstrip(" )）")
+        parts = [before, line[d.start:d.end].strip()]
+        if after.strip():
+            parts.append(after.strip())
+        return parts
+    return [line]
+
+
+def _split_signature(line: str) -> list[str]:
+    """``…(见网络版) 某某人民政府 2024年8月19日`` → body part and signature part."""
+    folded = fold(line)
+    m = _DATE_TAIL.search(folded)
+    if not m or m.start() == 0:
+        return [line]
+    head = folded[: m.start()].rstrip()
+    tokens = head.split(" ")
+    # Walk back over organ-like tokens that form the signature.
+    from ..parse.organs import is_organ  # local import: organs depends on this module
+
+    k = len(tokens)
+    while k > 0 and is_organ(tokens[k - 1]):
+        k -= 1
+    body = " ".join(tokens[:k]).strip()
+    if not body:
+        return [line]
+    if not _TERMINAL_END.search(body) and k == len(tokens):
+        return [line]
+    cut = len(" ".join(tokens[:k]))
+    return [line[:cut].strip(), line[cut:].strip()]
+
+
+_COUNTY = re.compile(r"([\u4e00-\u9fff]{2})县")
+
+
+def repair_ocr(text: str) -> str:
+    """Undo OCR confusions that the text itself proves wrong.
+
+    ``交城具`` where ``交城县`` is frequent in the same text is a misread 县 (具 and 县 differ
+    by one stroke): replace it. Nothing is guessed from outside the text.
+    """
+    if "具" not in text:
+        return text
+    counts: dict[str, int] = {}
+    for m in _COUNTY.finditer(text):
+        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    for name, c in counts.items():
+        if c >= 3 and name + "具" in text:
+            text = re.sub(name + "具(?![有体备])", name + "县", text)
+    return text

@@ -1,0 +1,47 @@
+"""Rejoin the lines of a paragraph that the printed page broke.
+
+A line continues the previous one unless the previous one ended a sentence, was a heading
+(an enumerated line with no sentence inside it), or the new line starts an enumerated item
+(一、 (一) 1. (1) 第一条 ①) or a ``key: value`` line such as ``联系人: 张三``.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ENUM = re.compile(
+    r"^(?:[一二三四五六七八九十百]+[、.]|[(][一二三四五六七八九十百]+[)]|\d{1,3}[.、](?!\d)|[(]\d{1,3}[)]"
+    r"|[①-⑳]|第[一二三四五六七八九十百零〇\d]+[章节条]|附件\d*(?::|$))"
+)
+_END = re.compile(r"[。!?;:”\"」』]$")
+_KEY_VALUE = re.compile(r"^[\u4e00-\u9fff]{2,8}:\S")
+
+
+def join_paragraphs(tr: list[str], ft: list[str], alone: set[int] | frozenset = frozenset()) -> list[str]:
+    """Paragraphs from tightened lines ``tr`` (matched on their folded twins ``ft``).
+
+    Lines whose index is in ``alone`` (headings the caller recognised: the title of a
+    carried text, an attachment's heading) stand as paragraphs of their own.
+    """
+    paras: list[str] = []
+    heads: list[str] = []  # folded start of each paragraph, for the heading test
+    prev_open = False  # the last paragraph may take the next line
+    for k, (t, f) in enumerate(zip(tr, ft, strict=True)):
+        if not t:
+            continue
+        if k in alone:
+            paras.append(t)
+            heads.append(f)
+            prev_open = False
+            continue
+        starts_item = bool(_ENUM.match(f)) or bool(len(f) <= 40 and _KEY_VALUE.match(f))
+        if paras and prev_open and not starts_item:
+            paras[-1] += t
+        else:
+            paras.append(t)
+            heads.append(f)
+        last = paras[-1]
+        prev_open = not _END.search(f[-1:]) and not (
+            len(last) <= 40 and "。" not in last and _ENUM.match(heads[-1])
+        )
+    return paras

@@ -1,0 +1,72 @@
+"""Dates as official documents write them: 2024年7月5日, 二〇二四年七月五日, 2024.7.5."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..normalize.fold import fold
+
+_ZH_DIGIT = {"〇": 0, "○": 0, "零": 0, "O": 0, "Ο": 0, "0": 0, "一": 1, "二": 2, "三": 3,
+             "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "两": 2}
+_ZH = "〇○零OΟ一二三四五六七八九十两"
+DATE_RE = re.compile(
+    rf"(?P<y>\d{{4}}|[{_ZH}0]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_ZH}]{{1,3}})\s*月\s*(?P<d>\d{{1,2}}|[{_ZH}]{{1,3}})\s*[日号]"
+)
+_DOTTED = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[.\-/](?P<m>\d{1,2})[.\-/](?P<d>\d{1,2})(?!\d)")
+_YEAR_MONTH = re.compile(rf"(?P<y>\d{{4}}|[{_ZH}0]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_ZH}]{{1,3}})\s*月")
+
+
+def zh_number(s: str) -> int | None:
+    """``二十五`` → 25, ``十二`` → 12, ``二〇二四`` → 2024, ``12`` → 12."""
+    s = s.strip()
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s)
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        t = _ZH_DIGIT.get(tens, None) if tens else 1
+        o = _ZH_DIGIT.get(ones, None) if ones else 0
+        if t is None or o is None:
+            return None
+        return t * 10 + o
+    value = 0
+    for ch in s:
+        if ch not in _ZH_DIGIT:
+            return None
+        value = value * 10 + _ZH_DIGIT[ch]
+    return value
+
+
+def _make(y: str, m: str, d: str) -> str | None:
+    yy, mm, dd = zh_number(y), zh_number(m), zh_number(d)
+    if yy is None or mm is None or dd is None:
+        return None
+    try:
+        return dt.date(yy, mm, dd).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_date(text: str) -> str | None:
+    """The first date in ``text`` as ``YYYY-MM-DD``, or None."""
+    f = fold(text)
+    for m in DATE_RE.finditer(f):
+        iso = _make(m.group("y"), m.group("m"), m.group("d"))
+        if iso:
+            return iso
+    m = _DOTTED.search(f)
+    if m:
+        return _make(m.group("y"), m.group("m"), m.group("d"))
+    return None
+
+
+def find_dates(text: str) -> list[tuple[int, int, str]]:
+    """All ``(start, end, iso)`` dates in ``text``."""
+    out = []
+    for m in DATE_RE.finditer(fold(text)):
+        iso = _make(m.group("y"), m.group("m"), m.group("d"))
+        if iso:
+            out.append((m.start(), m.end(), iso))
+    return out

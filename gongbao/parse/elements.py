@@ -1,0 +1,288 @@
+"""The formal elements of one document (GB/T 9704-2012 §7): 标题, 发文字号, 主送机关, 正文,
+附件说明, 署名, 成文日期, 附注 — read from the lines between its header and the next one."""
+
+from __future__ import annotations
+
+import re
+
+from ..extract.appointments import find_appointments
+from ..extract.citations import find_cites, find_repeals
+from ..models import Attachment, Document
+from ..normalize.fold import fold
+from ..normalize.paragraphs import join_paragraphs
+from .dates import parse_date
+from .lines import (
+    Lines,
+    attachment_body_head,
+    attachment_head,
+    disclosure,
+    organs_only,
+    person_signature,
+    signature_date,
+)
+from .segment import Header
+from .titles import doc_type_of, is_complete_title, is_title_fragment, split_title
+
+_CARRIES = re.compile(r"印发|转发|批转|颁发|颁布|发布")
+_QUOTED = re.compile(r"《([^《》]{2,120})》")
+_ONLINE = re.compile(r"\((?:见)?(?:网络版|网站|电子版|政府网站|门户网站)[^()]{0,10}\)|\(略\)|\(另发\)")
+_ITEM = re.compile(r"^(?:\d{1,2}[.、](?!\d)|[(]\d{1,2}[)])")
+
+
+def build_document(lines: Lines, h: Header, end: int, seq: int) -> Document:
+    """A :class:`Document` from the header ``h`` and the lines up to ``end``."""
+    header_text = " ".join(lines.raw[h.title_start:h.title_end])
+    issuers, title = split_title(header_text)
+    doc = Document(seq=seq, title=title, issuers=issuers)
+    doc.doc_type = doc_type_of(title)
+    if h.doc_number is not None:
+        doc.doc_number = h.doc_number.normalized
+    if h.recipients is not None:
+        doc.recipients = _original_recipients(lines, h)
+
+    start = h.body_start
+    body_idx = list(range(start, end))
+    sig = _find_signature(lines, start, end)
+    skip: set[int] = set()
+    if sig:
+        sig_lines, organs, person, date = sig
+        skip.update(sig_lines)
+        doc.signatories = [person] if person else organs
+        doc.date = date
+    doc.date = doc.date or h.adoption_date or _date_from_number_line(lines, h)
+    if not doc.issuers:
+        doc.issuers = list(doc.signatories) if not (sig and sig[2]) else []
+    for i in body_idx:
+        note = disclosure(lines.ft[i])
+        if note:
+            skip.add(i)
+            if doc.disclosure is None:
+                doc.disclosure = note
+    attach_lines, attachments = _attachments(lines, start, end)
+    skip.update(attach_lines)
+    doc.attachments = attachments
+
+    carried_at = None
+    if h.order_number is None and _CARRIES.search(fold(title)):
+        carried_at = sig[0][-1] + 1 if sig else start
+        doc.embedded_title, heading_lines = _embedded_title(lines, title, start, carried_at, end)
+        skip_alone = set(heading_lines)
+    else:
+        skip_alone = set()
+    kept = [i for i in body_idx if i not in skip]
+    alone = {k for k, i in enumerate(kept) if i in skip_alone or _standalone(lines, i, end)}
+    tr = [lines.tr[i] for i in kept]
+    ft = [lines.ft[i] for i in kept]
+    if h.body_head:
+        head_t = _original_tail(lines, h)
+        tr.insert(0, head_t)
+        ft.insert(0, fold(head_t))
+        alone = {k + 1 for k in alone}
+    paragraphs = join_paragraphs(tr, ft, alone)
+    doc.body = "\n".join(paragraphs)
+
+    if h.order_number is not None:
+        head = title
+        doc.doc_number = f"{head}第{h.order_number}号"
+        doc.doc_type = doc_type_of(head) or doc.doc_type
+        promulgated = _promulgated_title(doc.body)
+        if promulgated:
+            doc.embedded_title = promulgated
+            if doc.doc_type == "令":
+                doc.title = promulgated
+
+    text_for_refs = doc.body
+    doc.cites = find_cites(text_for_refs, exclude=doc.doc_number)
+    doc.repeals = find_repeals(text_for_refs, exclude=doc.doc_number)
+    if re.search(r"任免|任职|免职|聘任|解聘", fold(title)):
+        doc.appointments = find_appointments(doc.body)
+    if not doc.doc_type:
+        doc.warnings.append("文种 not recognised from the title")
+    if not doc.date:
+        doc.warnings.append("no 成文日期 found")
+    return doc
+
+
+def _original_recipients(lines: Lines, h: Header) -> str:
+    """The recipients in the document's own characters (``h.recipients`` is folded)."""
+    first = _recipient_first_line(lines, h)
+    t = "".join(lines.tr[first:h.recipients_end])
+    f = fold(t)
+    cut = f.find(":") if h.body_head is not None else f.rfind(":")
+    if cut < 0:
+        return t
+    return t[:cut]
+
+
+def _recipient_first_line(lines: Lines, h: Header) -> int:
+    """First line of the 主送机关: it spans at most three lines ending at ``recipients_end``."""
+    end = h.recipients_end
+    first = end - 1
+    n = len(h.recipients)
+    while first > 0 and sum(len(lines.ft[k]) for k in range(first, end)) < n and end - first < 3:
+        first -= 1
+    return first
+
+
+def _original_tail(lines: Lines, h: Header) -> str:
+    """The body text that shares its line with the recipients."""
+    last = h.recipients_end - 1
+    t, f = lines.tr[last], lines.ft[last]
+    return t[f.find(":") + 1:]
+
+
+def _find_signature(lines: Lines, start: int, end: int):
+    """The 署名 and 成文日期 closing the document proper.
+
+    Returns ``(line indices, organs, person, iso date)`` for the first date line after the
+    body that stands as a signature: organs and date on one line, a date under a line of
+    organs or a person's signature, or a date followed by the 附注.
+    """
+    for i in range(start, end):
+        f = lines.ft[i]
+        if not f or f[-1] not in "日号":
+            continue
+        got = signature_date(lines.raw[i])
+        if not got:
+            continue
+        organs, date = got
+        used = [i]
+        person = None
+        k = i - 1
+        while k >= start and len(used) < 5:
+            ps = person_signature(lines.raw[k])
+            if ps and person is None:
+                person = ps[1]
+                used.insert(0, k)
+                k -= 1
+                continue
+            more = organs_only(lines.raw[k])
+            if more and not signature_date(lines.raw[k]):
+                organs = more + organs
+                used.insert(0, k)
+                k -= 1
+                continue
+            break
+        followed_by_note = i + 1 < end and disclosure(lines.ft[i + 1]) is not None
+        if organs or person or followed_by_note or i == end - 1:
+            return used, organs, person, date
+    return None
+
+
+def _date_from_number_line(lines: Lines, h: Header) -> str | None:
+    if h.number_line is None:
+        return None
+    return parse_date(lines.ft[h.number_line])
+
+
+def _attachments(lines: Lines, start: int, end: int) -> tuple[set[int], list[Attachment]]:
+    """附件说明 blocks: ``附件:1. 名称(见网络版)`` and the numbered items under it."""
+    used: set[int] = set()
+    items: list[str] = []
+    i = start
+    while i < end:
+        f = lines.ft[i]
+        if not attachment_head(f):
+            i += 1
+            continue
+        used.add(i)
+        first = re.sub(r"^附件\d*:?", "", lines.tr[i])
+        block = [first] if first else []
+        j = i + 1
+        while j < end:
+            fj = lines.ft[j]
+            if (not fj or attachment_body_head(fj) or attachment_head(fj) or disclosure(fj)
+                    or signature_date(lines.raw[j]) or organs_only(lines.raw[j])
+                    or person_signature(lines.raw[j]) or is_complete_title(lines.raw[j])):
+                break
+            prev = block[-1] if block else ""
+            if _ITEM.match(fj):
+                block.append(lines.tr[j])
+            elif block and len(fj) <= 40 and not _ONLINE.search(fold(prev)) and not prev.endswith("。"):
+                block[-1] = prev + lines.tr[j]
+            else:
+                break
+            used.add(j)
+            j += 1
+        items.extend(_split_items(block))
+        i = j
+    attachments = []
+    for item in items:
+        online = bool(re.search(r"网络版|网站|电子版", fold(item)))
+        title = _strip_number(_strip_online(item)).strip(" .。;；")
+        if title:
+            attachments.append(Attachment(title=title, online_only=online))
+    return used, attachments
+
+
+def _strip_online(item: str) -> str:
+    f = fold(item)
+    out, pos = [], 0
+    for m in _ONLINE.finditer(f):
+        out.append(item[pos:m.start()])
+        pos = m.end()
+    out.append(item[pos:])
+    return "".join(out)
+
+
+def _strip_number(title: str) -> str:
+    m = re.match(r"^(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])", title)
+    return title[m.end():] if m else title
+
+
+def _split_items(block: list[str]) -> list[str]:
+    """One item per numbered entry; a block without numbers is one attachment."""
+    items: list[str] = []
+    for part in block:
+        # Items glued on one line: ``1. 甲(见网络版) 2. 乙``.
+        pieces = re.split(r"(?<=\))(?=\d{1,2}[.、](?!\d))", part)
+        items.extend(p for p in pieces if p)
+    return items
+
+
+def _promulgated_title(body: str) -> str | None:
+    """The regulation an order promulgates: ``《山西省…办法》已经…通过，现予公布``."""
+    first = body.split("\n", 1)[0]
+    m = _QUOTED.search(first)
+    return m.group(1) if m else None
+
+
+def _standalone(lines: Lines, i: int, end: int) -> bool:
+    """Lines that are headings by themselves: ``附件2`` and the title under it."""
+    f = lines.ft[i]
+    if attachment_body_head(f):
+        return True
+    return i > 0 and attachment_body_head(lines.ft[i - 1]) and len(f) <= 60
+
+
+def _embedded_title(lines: Lines, title: str, lo: int, after: int, end: int) -> tuple[str | None, list[int]]:
+    """The title of the text a 印发/转发 notice carries, and the lines that print it.
+
+    Preferred: the heading printed after the notice's signature when it matches the text the
+    notice names in 《》; else that 《》 name; else what the notice's title names.
+    """
+    named = None
+    for i in range(max(lo, after - 12), after):
+        m = _QUOTED.search(lines.tr[i])
+        if m and re.search(r"印发|转发|同意|批准|发布", lines.ft[i]):
+            named = m.group(1).replace(" ", "")
+            break
+    target = fold(named) if named else None
+    for i in range(after, min(end, after + 4)):
+        f = lines.ft[i]
+        if not f or disclosure(f):
+            continue
+        if target and f == target:
+            return lines.tr[i], [i]
+        if target and i + 1 < end and f + lines.ft[i + 1] == target:
+            return lines.tr[i] + lines.tr[i + 1], [i, i + 1]
+        if not target and is_title_fragment(lines.ft[i]) and len(f) <= 60:
+            return lines.tr[i], [i]
+        break
+    if named:
+        return named, []
+    f = fold(title)
+    m = re.search(r"(?:印发|转发|批转|颁发|颁布|发布)(.+?)(?:的通知|的决定|的通告|的公告|的函|的意见)$", f)
+    if m:
+        return title[m.start(1):m.end(1)].strip("《》"), []
+    return None, []

@@ -1,0 +1,249 @@
+"""Parse a whole gazette issue (or a single document): the pipeline's entry point.
+
+prepare lines → find the TOC and the document headers → read the cover → read each
+document's elements → reconcile the TOC with the body (repair, add what it lost, pages).
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from ..errors import InputError
+from ..models import Document, Gazette, TocEntry
+from ..normalize.fold import fold
+from ..normalize.layout import prepare, repair_ocr
+from .elements import build_document
+from .issue import parse_issue
+from .lines import Lines
+from .segment import Header, find_headers, loose_headers
+from .toc import SECTION, is_toc_head, parse_toc
+
+_RUNNING_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,30}公报(?:\d{4}年)?(?:第\d+期)?$|^\d{4}年第\d+期(?:\(总第\d+期\))?$")
+
+
+def parse_gazette(text: str, source: str = "<text>") -> Gazette:
+    """Parse gazette text into issue metadata, TOC and documents.
+
+    Raises :class:`InputError` only when no document can be recognised at all; anything
+    odd but readable is parsed as far as possible and reported in ``warnings``.
+    """
+    prep = prepare(repair_ocr(text))
+    lines = Lines(prep.lines)
+    n = len(lines)
+    toc_at = next((i for i in range(min(n, 400)) if is_toc_head(lines.ft[i])), None)
+    headers = find_headers(lines, 0 if toc_at is None else toc_at + 1)
+    warnings: list[str] = []
+    if not headers:
+        headers = loose_headers(lines, 0 if toc_at is None else toc_at + 1)
+        if headers:
+            warnings.append("no complete document header found; parsed from the first title")
+    if not headers:
+        raise InputError(source, "no recognisable official document (no title with 关于…的通知/决定/… or 发文字号)")
+
+    body_start = headers[0].start
+    cover = list(range(0, toc_at if toc_at is not None else body_start))
+    toc: list[TocEntry] = []
+    if toc_at is not None:
+        toc, colophon = parse_toc(lines, toc_at + 1, body_start)
+        cover += colophon
+    issue = parse_issue(lines, cover)
+
+    section_names = {t.section for t in toc if t.section}
+    documents: list[Document] = []
+    offsets: list[int] = []
+    running = _running_heads(lines, issue)
+    for k, h in enumerate(headers):
+        end = headers[k + 1].start if k + 1 < len(headers) else n
+        end, trailing_section = _trim_trailer(lines, h, end, section_names)
+        _blank_running_heads(lines, h.body_start, end, running)
+        doc = build_document(lines, h, end, k + 1)
+        documents.append(doc)
+        offsets.append(h.start)
+        if trailing_section and k + 1 < len(headers):
+            headers[k + 1].section = trailing_section
+    for k, h in enumerate(headers):
+        if h.section:
+            documents[k].section = h.section
+
+    toc = reconcile(toc, documents, warnings) if toc_at is not None else []
+    _assign_pages(documents, [_char_offset(lines, o) for o in offsets],
+                  [(_char_offset(lines, i), p + 1) for i, p in prep.footers])
+    if toc_at is not None:
+        for entry in toc:
+            if entry.page is None and entry.in_body:
+                doc = _doc_for(entry, documents)
+                if doc is not None:
+                    entry.page = doc.page
+    return Gazette(issue=issue, toc=toc, documents=documents, warnings=warnings)
+
+
+def _running_heads(lines: Lines, issue) -> set[str]:
+    heads = set()
+    if issue and issue.gazette:
+        heads.add(fold(issue.gazette))
+    return heads
+
+
+def _blank_running_heads(lines: Lines, lo: int, hi: int, heads: set[str]) -> None:
+    """Page headers repeated in the body (``某某人民政府公报 2024年第3期``) are layout, not text."""
+    for i in range(lo, hi):
+        f = lines.ft[i]
+        if f in heads or (len(f) <= 40 and _RUNNING_HEAD.match(f)):
+            lines.tr[i] = lines.ft[i] = ""
+
+
+def _trim_trailer(lines: Lines, h: Header, end: int, sections: set[str]) -> tuple[int, str | None]:
+    """A section heading printed before the next document belongs to that document."""
+    k = end - 1
+    if k > h.body_start:
+        f = lines.ft[k]
+        if f in {fold(s) for s in sections} or (len(f) <= 14 and re.fullmatch(r"[【\[].{2,12}[】\]]", f)):
+            return k, lines.tr[k].strip("【】[]")
+        m = SECTION.fullmatch(f) if len(f) <= 12 else None
+        if m and f in {fold(s) for s in sections}:
+            return k, lines.tr[k]
+    return end, None
+
+
+# --- TOC reconciliation -------------------------------------------------------------------
+
+def _similar(a: str, b: str) -> float:
+    a, b = fold(a), fold(b)
+    a = re.sub(r"^[\u4e00-\u9fff]{2,30}?(?=关于)", "", a)
+    b = re.sub(r"^[\u4e00-\u9fff]{2,30}?(?=关于)", "", b)
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def reconcile(toc: list[TocEntry], docs: list[Document], warnings: list[str]) -> list[TocEntry]:
+    """Match TOC entries to documents; repair damaged entries; add documents it lost."""
+    matched: dict[int, int] = {}   # toc index → doc index
+    used: set[int] = set()
+    by_number: dict[str, int] = {}
+    for j, d in enumerate(docs):
+        if d.doc_number:
+            by_number.setdefault(d.doc_number, j)
+    # Pass 1: exact numbers whose titles agree.
+    for i, e in enumerate(toc):
+        j = by_number.get(e.doc_number or "")
+        if j is not None and j not in used and _similar(e.title, docs[j].title) >= 0.5:
+            matched[i], _ = j, used.add(j)
+    # Pass 2: titles (numbers damaged by OCR), then numbers alone (titles damaged).
+    for i, e in enumerate(toc):
+        if i in matched:
+            continue
+        best, score = None, 0.0
+        for j, d in enumerate(docs):
+            if j in used:
+                continue
+            s = _similar(e.title, d.title)
+            if s > score:
+                best, score = j, s
+        if best is not None and score >= 0.6:
+            matched[i] = best
+            used.add(best)
+            continue
+        j = by_number.get(e.doc_number or "")
+        if j is not None and j not in used:
+            matched[i] = j
+            used.add(j)
+    out: list[TocEntry] = []
+    for i, e in enumerate(toc):
+        j = matched.get(i)
+        if j is None:
+            if _is_duplicate(e, toc, matched, docs):
+                warnings.append(f"目录: dropped a garbled duplicate entry “{e.title}”")
+                continue
+            e.in_body = False
+            warnings.append(f"目录: entry “{e.title}” ({e.doc_number or 'no number'}) not found in the body")
+            out.append(e)
+            continue
+        d = docs[j]
+        if (e.title != d.title or e.doc_number != d.doc_number) and e.title:
+            changes = []
+            if _similar(e.title, d.title) < 0.999:
+                changes.append(f"title “{e.title}” → “{d.title}”")
+            if e.doc_number != d.doc_number:
+                changes.append(f"number {e.doc_number} → {d.doc_number}")
+            if changes:
+                warnings.append("目录: repaired from the body: " + "; ".join(changes))
+        e.title, e.doc_number = d.title, d.doc_number
+        if d.section is None:
+            d.section = e.section
+        elif e.section is None:
+            e.section = d.section
+        d.page = e.page
+        out.append(e)
+    # Documents the TOC lost, inserted after the entry of the previous document.
+    order = {id(e): (matched.get(i), i) for i, e in enumerate(toc)}
+    for j, d in enumerate(docs):
+        if j in used:
+            continue
+        prev_sec = next((docs[k].section for k in range(j - 1, -1, -1) if docs[k].section), None)
+        d.section = d.section or prev_sec
+        entry = TocEntry(title=d.title, doc_number=d.doc_number, page=None, section=d.section,
+                         in_body=True, in_toc=False)
+        warnings.append(f"目录: document {d.seq} “{d.title}” ({d.doc_number or 'no number'}) is missing from the printed 目录")
+        d.warnings.append("missing from the printed 目录")
+        pos = 0
+        for k, e in enumerate(out):
+            mj = order.get(id(e), (None,))[0]
+            if mj is not None and mj < j:
+                pos = k + 1
+        out.insert(pos, entry)
+        order[id(entry)] = (j, -1)
+    return out
+
+
+def _is_duplicate(e: TocEntry, toc: list[TocEntry], matched: dict[int, int], docs: list[Document]) -> bool:
+    """An OCR echo of a matched entry: same page and a similar title."""
+    for i, j in matched.items():
+        other = toc[i]
+        if other is e:
+            continue
+        if e.page is not None and e.page == other.page and _similar(e.title, docs[j].title) >= 0.7:
+            return True
+    return False
+
+
+def _doc_for(entry: TocEntry, docs: list[Document]) -> Document | None:
+    for d in docs:
+        if d.title == entry.title and d.doc_number == entry.doc_number:
+            return d
+    return None
+
+
+def _char_offset(lines: Lines, index: int) -> int:
+    if not hasattr(lines, "_cum"):
+        cum, total = [], 0
+        for r in lines.raw:
+            cum.append(total)
+            total += len(r)
+        cum.append(total)
+        lines._cum = cum  # type: ignore[attr-defined]
+    return lines._cum[min(index, len(lines.raw))]  # type: ignore[attr-defined]
+
+
+def _assign_pages(docs: list[Document], offsets: list[int], footers: list[tuple[int, int]]) -> None:
+    """Give every document a page: printed in the TOC, else interpolated by text position
+    between known pages (TOC pages and page footers; a footer ``-74-`` means page 75 follows)."""
+    anchors = sorted({(offsets[k], d.page) for k, d in enumerate(docs) if d.page is not None}
+                     | {(line, page) for line, page in footers})
+    if not anchors:
+        return
+    for k, d in enumerate(docs):
+        if d.page is not None:
+            continue
+        pos = offsets[k]
+        before = [a for a in anchors if a[0] <= pos]
+        after = [a for a in anchors if a[0] > pos]
+        if before and after:
+            (l0, p0), (l1, p1) = before[-1], after[0]
+            page = p0 + (p1 - p0) * (pos - l0) // max(1, l1 - l0)
+            page = max(p0, min(page, p1))
+        elif before:
+            page = before[-1][1]
+        else:
+            page = after[0][1]
+        d.page = page
+        d.warnings.append("page inferred from neighbouring pages")

@@ -1,0 +1,72 @@
+"""Issue metadata from the cover and colophon (刊名, 年/期/总期, 出版日期, 主办单位, 刊期,
+地址, 邮编, 电话, 赠阅范围)."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import IssueInfo
+from ..normalize.fold import fold
+from .dates import parse_date, zh_number
+from .lines import Lines, organs_only
+
+_GAZETTE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,30}公报)(?:\s|$|\d|第)")
+_ISSUE_NO = re.compile(
+    r"(?P<year>\d{4})\s*年\s*第\s*(?P<num>\d{1,3}|[一二三四五六七八九十]{1,3})\s*期"
+    r"(?:\s*\(\s*总\s*第\s*(?P<cum>\d{1,5})\s*期\s*\))?"
+)
+_CUM = re.compile(r"总\s*第\s*(\d{1,5})\s*期")
+_PUBDATE = re.compile(r"(?:出版日期|出版时间)[::]?\s*(.+)|(.+?日)\s*出版")
+_FREQ = re.compile(r"(半月刊|双月刊|月刊|季刊|旬刊|周刊|年刊|半年刊)")
+_FIELDS = {
+    "publisher": re.compile(r"^(?:主办单位|主办|编辑出版|编印单位|编印|出版单位)\s*[::]\s*(?P<v>.+)$"),
+    "address": re.compile(r"^(?:地\s*址|通讯地址)\s*[::]\s*(?P<v>.+)$"),
+    "postcode": re.compile(r"^(?:邮\s*编|邮政编码)\s*[::]\s*(?P<v>\d{6})"),
+    "phone": re.compile(r"^(?:电\s*话|联系电话)\s*[::]\s*(?P<v>[\d()（）\-— ]{7,30})"),
+}
+_DISTRIBUTION = re.compile(r"(?:赠阅|发送|发行|分送)范围\s*[::]\s*(?P<v>.+)$")
+
+
+def parse_issue(lines: Lines, indices: list[int]) -> IssueInfo | None:
+    """Issue metadata from the cover/colophon lines at ``indices``; None if there is no cover."""
+    info = IssueInfo()
+    for i in indices:
+        raw, t, f = lines.raw[i], lines.tr[i], lines.ft[i]
+        if info.gazette is None:
+            m = _GAZETTE.match(fold(raw.strip()))
+            if m:
+                info.gazette = t[: len(m.group("name"))] if fold(t).startswith(m.group("name")) else m.group("name")
+        m = _ISSUE_NO.search(f)
+        if m and info.number is None:
+            info.year = int(m.group("year"))
+            info.number = zh_number(m.group("num"))
+            if m.group("cum"):
+                info.cumulative_number = int(m.group("cum"))
+        if info.cumulative_number is None:
+            m = _CUM.search(f)
+            if m:
+                info.cumulative_number = int(m.group(1))
+        m = _PUBDATE.search(f)
+        if m and info.publication_date is None:
+            info.publication_date = parse_date(m.group(1) or m.group(2))
+        m = _FREQ.search(f)
+        if m and info.frequency is None and len(f) < 60:
+            info.frequency = m.group(1)
+        for name, rx in _FIELDS.items():
+            m = rx.match(f)
+            if m and getattr(info, name) is None:
+                v = t[m.start("v"):m.end("v")].strip()
+                setattr(info, name, v.replace(" ", "") if name != "address" else v)
+        m = _DISTRIBUTION.search(f)
+        if m and info.distribution is None:
+            info.distribution = t[m.start("v"):].strip()
+    if info.gazette is None and info.number is None:
+        return None
+    if info.publisher is None:
+        # The organ printed on the cover under the title.
+        for i in indices:
+            organs = organs_only(lines.raw[i])
+            if organs and len(organs) == 1:
+                info.publisher = organs[0]
+                break
+    return info

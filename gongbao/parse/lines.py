@@ -1,0 +1,137 @@
+"""Line classifiers: what one line of a gazette is, judged by the genre's grammar.
+
+Every function takes the folded, tightened form of a line (``Lines.ft``) so that rules are
+written once in simplified characters with ASCII punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..normalize.fold import fold
+from ..normalize.layout import tighten
+from .dates import DATE_RE, parse_date
+from .organs import is_organ, is_recipient_item
+
+
+@dataclass
+class Lines:
+    """The prepared lines of a text, with their folded-and-tightened twins."""
+
+    raw: list[str]
+    tr: list[str] = field(default_factory=list)   # tightened, original characters
+    ft: list[str] = field(default_factory=list)   # tightened and folded, same length as ``tr``
+
+    def __post_init__(self):
+        if not self.tr:
+            self.tr = [tighten(line) for line in self.raw]
+            self.ft = [fold(t) for t in self.tr]
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+
+_DISCLOSURE = re.compile(r"^\((?:此件|本件)[^()]{1,14}\)$")
+
+
+def disclosure(ft: str) -> str | None:
+    """``(此件公开发布)`` → ``此件公开发布``."""
+    return ft[1:-1] if _DISCLOSURE.match(ft) else None
+
+
+_PERSON_SIGN = re.compile(
+    r"^(?P<post>总理|副总理|国家主席|主席|省长|代省长|市长|代市长|县长|代县长|区长|代区长|州长|旗长|盟长|"
+    r"部长|主任|署长|局长|行长|委员长|书记)\s*(?P<name>[\u4e00-\u9fff·]{2,5})$"
+)
+
+
+def person_signature(raw: str) -> tuple[str, str] | None:
+    """``省长 金湘军`` → (``省长``, ``金湘军``)."""
+    m = _PERSON_SIGN.match(fold(raw).strip())
+    if not m:
+        return None
+    return m.group("post"), raw.strip()[m.start("name"):].replace(" ", "")
+
+
+def signature_date(raw: str) -> tuple[list[str], str] | None:
+    """A signature line: organs (space separated) and a date, or a date alone."""
+    f = fold(raw).strip()
+    if len(f) > 90 or not f.endswith(("日", "号")):
+        return None
+    m = DATE_RE.search(f)
+    if not m or f[m.end():].strip():
+        return None
+    head = raw.strip()[: m.start()].strip()
+    iso = parse_date(f[m.start():])
+    if not iso:
+        return None
+    organs = [t for t in head.split(" ") if t]
+    if all(is_organ(t) for t in organs):
+        return [tighten(t) for t in organs], iso
+    return None
+
+
+def organs_only(raw: str) -> list[str] | None:
+    """A line that is nothing but organ names (a signature block line, a header line)."""
+    tokens = [t for t in fold(raw).strip().split(" ") if t]
+    if not tokens or len(tokens) > 6:
+        return None
+    if all(is_organ(t) for t in tokens):
+        return [tighten(t) for t in raw.strip().split(" ") if t]
+    return None
+
+
+_NOT_RECIPIENT = re.compile(r"如下|以下|下列|现将|现就|通知|决定|报告|根据|为了|为进一步|按照|其中|包括|负责|电话|地址|邮编|联系")
+_RECIPIENT_SPLIT = re.compile(r"[、,;]")
+
+
+def recipients_text(ft: str) -> str | None:
+    """If ``ft`` is a 主送机关 line (ending with a colon), the recipients without the colon."""
+    if not ft.endswith(":") or len(ft) > 220 or "。" in ft:
+        return None
+    body = ft[:-1]
+    if not body or _NOT_RECIPIENT.search(body):
+        return None
+    items = [x for x in _RECIPIENT_SPLIT.split(body) if x]
+    if not items or any(len(x) > 40 for x in items):
+        return None
+    good = sum(1 for x in items if is_recipient_item(x))
+    return body if good * 5 >= len(items) * 3 else None
+
+
+_ADOPTION = re.compile(r"^\(.*(?:通过|批准|公布|发布|施行|印发).*\)$")
+
+
+def adoption_note(ft: str) -> str | None:
+    """``(2024年3月28日山西省第十四届人民代表大会常务委员会第十次会议通过)`` → its date."""
+    if len(ft) > 160 or not _ADOPTION.match(ft):
+        return None
+    return parse_date(ft)
+
+
+_ENUM = re.compile(
+    r"^(?:[一二三四五六七八九十百]+[、.]|[(][一二三四五六七八九十百]+[)]|\d{1,3}[.、．](?!\d)|[(]\d{1,3}[)]"
+    r"|[①-⑳]|第[一二三四五六七八九十百零〇\d]+[章节条部分])"
+)
+
+
+def starts_with_enumerator(ft: str) -> bool:
+    return bool(_ENUM.match(ft))
+
+
+_TERMINAL_END = re.compile(r"[。!?;:”\"]$")
+
+
+def ends_sentence(ft: str) -> bool:
+    return bool(_TERMINAL_END.search(ft))
+
+
+def attachment_head(ft: str) -> bool:
+    """The 附件说明 line: ``附件:1. …`` or ``附件：…``."""
+    return bool(re.match(r"^附件\d*:", ft)) or bool(re.match(r"^附件:?\d+[.、]", ft))
+
+
+def attachment_body_head(ft: str) -> bool:
+    """The heading of an attachment printed in full: ``附件2`` or ``附件`` alone on its line."""
+    return bool(re.match(r"^附件\d*$", ft))

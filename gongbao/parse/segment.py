@@ -1,0 +1,221 @@
+"""Where each document begins: the header of a 公文 as GB/T 9704 lays it out.
+
+A document starts with a title block (发文机关 + 关于…的 + 文种, over one to four lines)
+confirmed by what must follow it: a 发文字号 line, a 主送机关 line, an adoption note
+(``(2024年3月28日…会议通过)``), or — for orders and numbered 公告 — a ``第N号`` line. A
+发文字号 printed above the title (版头 style) is accepted as well. A title that no such element
+follows (the plan a 印发 notice carries, a heading inside an attachment) starts nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .docnumber import DocNumber, doc_number_line, order_number_line
+from .lines import (
+    Lines,
+    adoption_note,
+    disclosure,
+    ends_sentence,
+    organs_only,
+    recipients_text,
+    signature_date,
+)
+from .titles import is_complete_title, is_numbered_head, is_title_fragment
+
+MAX_TITLE_LINES = 4
+_CARRY_VERB = re.compile(r"印发|转发|批转|颁发|发布")
+# Last characters of the 文种 words: a cheap test before the title grammar runs.
+_TYPE_LAST_CHARS = set("议定令报告见知示复案函要")
+
+
+@dataclass
+class Header:
+    """The header of one document, as line indices into ``Lines``."""
+
+    start: int                      # first line of the document (title or 版头 number)
+    title_start: int
+    title_end: int                  # exclusive
+    doc_number: DocNumber | None = None
+    order_number: int | None = None
+    number_line: int | None = None
+    recipients: str | None = None
+    recipients_end: int | None = None   # exclusive; None when the document has no 主送机关
+    adoption_date: str | None = None
+    body_start: int = 0
+    body_head: str | None = None    # text after the colon when recipients and body share a line
+    section: str | None = None      # a section heading printed just before the document
+
+
+def find_headers(lines: Lines, lo: int = 0, hi: int | None = None) -> list[Header]:
+    """All document headers in ``lines[lo:hi]``, in order."""
+    hi = len(lines) if hi is None else hi
+    headers: list[Header] = []
+    i = lo
+    floor = lo  # a title block may not reach back before the previous header's body
+    while i < hi:
+        h = _header_at(lines, i, floor, hi, headers[-1] if headers else None, lo)
+        if h is None:
+            i += 1
+            continue
+        headers.append(h)
+        floor = h.body_start
+        i = max(h.body_start, i + 1)
+    return headers
+
+
+def _header_at(lines: Lines, i: int, floor: int, hi: int, prev: Header | None, lo: int) -> Header | None:
+    ft = lines.ft[i]
+    if not ft:
+        return None
+    # 1. A 发文字号 line, with the title above it (or below it, 版头 style).
+    if len(ft) <= 60 and "号" in ft:
+        dn = doc_number_line(lines.raw[i])
+        if dn is not None and not dn.is_order:
+            block = _title_block_before(lines, i, floor)
+            if block:
+                return _finish(lines, Header(block[0], block[0], block[1], dn, number_line=i), i + 1, hi)
+            block = _title_block_after(lines, i + 1, hi)
+            if block:
+                return _finish(lines, Header(i, block[0], block[1], dn, number_line=i), block[1], hi)
+            return None
+    # 2. A title block whose last line is line i, confirmed by what follows.
+    if ft[-1] not in _TYPE_LAST_CHARS or not is_title_fragment(ft):
+        return None
+    block = _title_block_ending(lines, i, floor)
+    if not block:
+        return None
+    a, b = block
+    if b < hi:
+        nxt = lines.ft[b]
+        # Order or numbered announcement: ``某某人民政府令`` / ``第300号``.
+        num = order_number_line(lines.raw[b]) if len(nxt) <= 20 else None
+        if num is not None and is_numbered_head("".join(lines.ft[a:b])):
+            return _finish(lines, Header(a, a, b, order_number=num, number_line=b), b + 1, hi)
+        date = adoption_note(nxt)
+        if date:
+            return _finish(lines, Header(a, a, b, adoption_date=date), b + 1, hi)
+        if _recipients_at(lines, b, hi):
+            return _finish(lines, Header(a, a, b), b, hi)
+        # 3. A title right after the previous document ended (its date or 附注), with text
+        # under it: a document without number or 主送机关, such as a 公告 — unless it is the
+        # text the previous notice carries (``转发…关于X的意见的通知`` then ``关于X的意见``).
+        if (a == lo or _ends_document(lines, a - 1)) and not _is_carried(lines, prev, a, b) \
+                and not doc_number_line(lines.raw[b]) and not is_title_fragment(nxt):
+            return _finish(lines, Header(a, a, b), b, hi)
+    return None
+
+
+def _ends_document(lines: Lines, k: int) -> bool:
+    return k >= 0 and (disclosure(lines.ft[k]) is not None or signature_date(lines.raw[k]) is not None)
+
+
+def _is_carried(lines: Lines, prev: Header | None, a: int, b: int) -> bool:
+    if prev is None:
+        return False
+    prev_title = "".join(lines.ft[prev.title_start:prev.title_end])
+    if not _CARRY_VERB.search(prev_title):
+        return False
+    cand = "".join(lines.ft[a:b])
+    cand = cand[cand.find("关于"):] if "关于" in cand else cand
+    return cand.rstrip("的") in prev_title or cand in prev_title
+
+
+def _title_block_ending(lines: Lines, end: int, floor: int) -> tuple[int, int] | None:
+    """A complete title made of lines ``[a, end]``; returns ``(a, end + 1)``."""
+    if not is_title_fragment(lines.ft[end]):
+        return None
+    for a in range(end, max(floor, end - MAX_TITLE_LINES + 1) - 1, -1):
+        if a < end and not is_title_fragment(lines.ft[a]):
+            break
+        if a < end and (disclosure(lines.ft[a]) or signature_date(lines.raw[a])):
+            break
+        text = " ".join(lines.raw[a:end + 1])
+        if is_complete_title(text) and _title_starts_here(lines, a):
+            a = _include_issuer_line(lines, a, floor)
+            return a, end + 1
+    return None
+
+
+def _title_starts_here(lines: Lines, a: int) -> bool:
+    """A title block begins with organs, with 关于, or with a 令/公告 head, not mid-phrase."""
+    ft = lines.ft[a]
+    if ft.startswith("关于") or "关于" in ft:
+        return True
+    words = lines.raw[a].split(" ")
+    return bool(organs_only(words[0])) or is_numbered_head(ft)
+
+
+def _include_issuer_line(lines: Lines, a: int, floor: int) -> int:
+    """Take in a line of organ names printed above the title (``交城县人民政府`` / ``关于…``)."""
+    if a - 1 >= floor and lines.ft[a].startswith("关于") and organs_only(lines.raw[a - 1]):
+        if not signature_date(lines.raw[a - 1]):
+            return a - 1
+    return a
+
+
+def _title_block_before(lines: Lines, num_line: int, floor: int) -> tuple[int, int] | None:
+    end = num_line - 1
+    if end < floor:
+        return None
+    return _title_block_ending(lines, end, floor)
+
+
+def _title_block_after(lines: Lines, start: int, hi: int) -> tuple[int, int] | None:
+    for end in range(start, min(hi, start + MAX_TITLE_LINES)):
+        if not is_title_fragment(lines.ft[end]):
+            return None
+        block = _title_block_ending(lines, end, start)
+        if block and block[0] == start:
+            return block
+    return None
+
+
+def _recipients_at(lines: Lines, i: int, hi: int) -> tuple[str, int, str | None] | None:
+    """A 主送机关 over one to three lines starting at ``i``: (text, end, rest of last line)."""
+    parts: list[str] = []
+    for j in range(i, min(hi, i + 3)):
+        ft = lines.ft[j]
+        if (ends_sentence(ft) and not ft.endswith(":")) or doc_number_line(lines.raw[j]):
+            return None
+        if ":" in ft and not ft.endswith(":"):
+            # Recipients and the first body sentence on one line.
+            head, _, rest = ft.partition(":")
+            text = recipients_text("".join(parts) + head + ":")
+            if text:
+                return text, j + 1, rest
+            return None
+        parts.append(ft)
+        if ft.endswith(":"):
+            text = recipients_text("".join(parts))
+            return (text, j + 1, None) if text else None
+        if len(ft) > 60:
+            return None
+    return None
+
+
+def _finish(lines: Lines, h: Header, pos: int, hi: int) -> Header:
+    """Read what follows the title and number: adoption note, recipients; set ``body_start``."""
+    if pos < hi and h.adoption_date is None:
+        date = adoption_note(lines.ft[pos])
+        if date:
+            h.adoption_date = date
+            pos += 1
+    if pos < hi and h.doc_number is not None and h.number_line is not None and h.number_line < h.title_start:
+        pos = max(pos, h.title_end)
+    rec = _recipients_at(lines, pos, hi) if pos < hi else None
+    if rec:
+        h.recipients, h.recipients_end, h.body_head = rec
+        pos = h.recipients_end
+    h.body_start = pos
+    return h
+
+
+def loose_headers(lines: Lines, lo: int = 0) -> list[Header]:
+    """Fallback for a lone document with an incomplete header: the first complete title."""
+    for i in range(lo, min(len(lines), lo + 60)):
+        block = _title_block_ending(lines, i, lo) if lines.ft[i] else None
+        if block:
+            return [_finish(lines, Header(block[0], block[0], block[1]), block[1], len(lines))]
+    return []

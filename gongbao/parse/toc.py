@@ -1,0 +1,98 @@
+"""The printed table of contents (目录): entries of title, 发文字号 and page, under sections.
+
+Extraction runs entries together (``…(交政发〔2024〕18号)36 关于印发…``), breaks them over
+lines (``…(交政发`` / ``〔2024〕11 号)2``) and mixes the colophon into them. The TOC is read
+as one stream: an entry ends after its 发文字号 and page number, or after its 文种 and page.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import TocEntry
+from ..normalize.fold import fold
+from .docnumber import find_doc_numbers
+from .lines import Lines
+
+TOC_HEAD = re.compile(r"^(?:本期)?目\s*[录錄次]$")
+COLOPHON = re.compile(
+    r"^(?:主办单位|主管单位|主办|主管|承办|编辑|编印|出版|地址|邮编|邮政编码|电话|传真|网址|印刷|发行|刊号|"
+    r"国内统一|准印证|内部资料|赠阅|定价|电子邮箱|邮箱|投稿|★|☆|※|[A-Za-z\s.]+$)"
+)
+# A section heading: ``县政府文件``, ``人事任免``, ``【省政府令】``.
+SECTION = re.compile(
+    r"^[【\[]?(?P<sec>[\u4e00-\u9fff]{0,10}(?:文件|任免|规章|命令|令|公告|通告|解读|信息|动态|其他|公示|批复|决定|要闻|大事记|法规))[】\]]?"
+)
+_PAGE_AFTER = re.compile(r"[)〕\]]*\s*[.·…。\s]*(?P<page>\d{1,4})?")
+_TYPE_PAGE = re.compile(r"(?<=[知定告复见报示函议要令案])[.·…\s]*(?P<page>\d{1,4})(?=\s|$|关于|[\u4e00-\u9fff]{2,}关于)")
+
+
+def is_toc_head(ft: str) -> bool:
+    return bool(TOC_HEAD.match(ft))
+
+
+def parse_toc(lines: Lines, lo: int, hi: int) -> tuple[list[TocEntry], list[int]]:
+    """Entries of the TOC in ``lines[lo:hi]``; also the indices of colophon lines seen there."""
+    colophon: list[int] = []
+    stream_t: list[str] = []
+    for i in range(lo, hi):
+        if COLOPHON.match(lines.ft[i]) or _IS_META.search(lines.ft[i]):
+            colophon.append(i)
+            continue
+        stream_t.append(lines.tr[i])
+    text = " ".join(stream_t)
+    return _entries(text), colophon
+
+
+_IS_META = re.compile(r"^\S{2,12}:|公报$|^\d{4}年第\d+期|出版\(|^\(?[月季]刊")
+
+
+def _entries(text: str) -> list[TocEntry]:
+    f = fold(text)
+    # (entry start, title end, number, page) for each entry, in order.
+    spans: list[tuple[int, int, str | None, int | None]] = []
+    pos = 0
+    for d in find_doc_numbers(text, f):
+        if d.start < pos:
+            continue
+        pos = _unnumbered(f, pos, d.start, spans)
+        # The number is printed in parentheses right after the title.
+        open_at = f.rfind("(", pos, d.start)
+        title_end = open_at if open_at >= 0 and d.start - open_at <= 2 else d.start
+        m = _PAGE_AFTER.match(f, d.end)
+        page = int(m.group("page")) if m.group("page") else None
+        spans.append((pos, title_end, d.normalized, page))
+        pos = m.end()
+    pos = _unnumbered(f, pos, len(f), spans)
+    if f[pos:].strip(" ()"):
+        spans.append((pos, len(f), None, None))
+
+    entries: list[TocEntry] = []
+    section: str | None = None
+    for start, end, num, page in spans:
+        raw = text[start:end].strip(" ()")
+        fr = fold(raw)
+        m = SECTION.match(fr)
+        while m and _looks_like_section(fr, m):
+            section = raw[m.start("sec"):m.end("sec")]
+            raw = raw[m.end():].strip(" ()")
+            fr = fold(raw)
+            m = SECTION.match(fr)
+        title = raw.replace(" ", "")
+        if title or num:
+            entries.append(TocEntry(title=title, doc_number=num, page=page, section=section))
+    return entries
+
+
+def _unnumbered(f: str, pos: int, end: int, spans: list) -> int:
+    """Entries with no 发文字号 in ``f[pos:end]``, each ending with its 文种 and page."""
+    for m in _TYPE_PAGE.finditer(f, pos, end):
+        spans.append((pos, m.start(), None, int(m.group("page"))))
+        pos = m.end()
+    return pos
+
+
+def _looks_like_section(fr: str, m: re.Match) -> bool:
+    """A section heading stands alone or before a title (``人事任免文件 关于…``)."""
+    rest = fr[m.end():].lstrip()
+    return not rest or rest.startswith("关于") or (bool(re.match(r"^[\u4e00-\u9fff]{2,20}关于", rest)) and "关于" not in fr[: m.end()])
