@@ -13,8 +13,6 @@ from ..models import Appointment
 from ..normalize.fold import fold
 
 _NAME = r"[\u4e00-\u9fff·]{2,6}?"
-_APPOINT_VERB = re.compile(r"(?:决定)?(?:任命|聘任|聘用|提名|任)$|(?:决定)?(?:任命|聘任)(?=[\u4e00-\u9fff])")
-_MODE = re.compile(r"(任命|聘任|聘用|免去|免职|解聘|撤销)")
 _APPOINT = re.compile(rf"^(?P<person>{_NAME})(?:同志)?为(?P<post>.+?)$")
 _REMOVE = re.compile(rf"^(?P<person>{_NAME})(?:同志)?的(?P<post>.+?)职务$")
 _PROBATION = re.compile(r"\((?:试用期|任职试用期)[^()]*\)")
@@ -27,7 +25,7 @@ def find_appointments(body: str) -> list[Appointment]:
     mode: str | None = None
     for para in body.split("\n"):
         f = fold(para)
-        for clause in re.split(r"(?<=[;。])|(?<=,)(?=免去|任命|聘任|解聘)", f):
+        for clause in re.split(r"(?<=[;。,])", f):
             clause = clause.strip()
             if not clause:
                 continue

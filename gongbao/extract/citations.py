@@ -33,38 +33,43 @@ def find_repeals(text: str, exclude: str | None = None) -> list[str]:
     if not REPEAL_WORDS.search(f):
         return []
     out: dict[str, None] = {}
+
+    def add(a: int, b: int) -> None:
+        for d in find_doc_numbers(text[a:b], f[a:b]):
+            if d.normalized != exclude:
+                out.setdefault(d.normalized, None)
+
     list_mode = False
+    pos = 0
     for para in f.split("\n"):
+        base = pos
+        pos += len(para) + 1
         if list_mode and not re.match(r"^(?:\d{1,3}[.、]|[(]\d{1,3}[)]|《)", para):
             list_mode = False
         for sm in _SENTENCE.finditer(para):
+            s0 = base + sm.start()
             sentence = sm.group(0)
             if list_mode:
-                _add(out, sentence, exclude)
+                add(s0, s0 + len(sentence))
                 continue
             if not REPEAL_WORDS.search(sentence):
                 continue
-            clauses = [c.group(0) for c in _CLAUSE.finditer(sentence)]
-            for idx, clause in enumerate(clauses):
+            clauses = [(s0 + c.start(), c.group(0)) for c in _CLAUSE.finditer(sentence)]
+            for idx, (c0, clause) in enumerate(clauses):
                 if not REPEAL_WORDS.search(clause):
                     continue
                 if clause.rstrip().endswith(":"):
                     # ``下列文件同时废止:`` — the list follows.
-                    for rest in clauses[idx + 1:]:
-                        _add(out, rest, exclude)
+                    for r0, rest in clauses[idx + 1:]:
+                        add(r0, r0 + len(rest))
                     list_mode = True
                     continue
                 if find_doc_numbers(clause):
-                    _add(out, clause, exclude)
+                    add(c0, c0 + len(clause))
                 elif idx > 0 and re.match(r"^\s*(?:废止|停止执行|自行失效|同时废止|不再执行)", clause):
                     # ``《…》(X〔2020〕1号),同时废止`` : the number sits in the clause before.
-                    _add(out, clauses[idx - 1], exclude)
+                    p0, prev = clauses[idx - 1]
+                    add(p0, p0 + len(prev))
         if para.rstrip().endswith(":") and REPEAL_WORDS.search(para):
             list_mode = True
     return list(out)
-
-
-def _add(out: dict[str, None], text: str, exclude: str | None) -> None:
-    for d in find_doc_numbers(text):
-        if d.normalized != exclude:
-            out.setdefault(d.normalized, None)

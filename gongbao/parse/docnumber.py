@@ -25,9 +25,11 @@ _YEAR_NUM = re.compile(
 _ORDER = re.compile(r"(?P<agency>[\u4e00-\u9fff]{1,24}?令)[ ]?[(]?[ ]?第[ ]?(?P<num>\d{1,5})[ ]?号")
 # Words that introduce a citation and are not part of the 机关代字 that follows them.
 _LEAD = re.compile(
-    r"^(?:根据|依据|按照|依照|参照|比照|对照|执行|落实|贯彻|印发|转发|结合|经|据|按|依|见|即|和|及|与|或|并|等|以|"
-    r"根|暨|同|后|前|文|号|的|了|在|是|为|由|将|把|对|向|从|于|已|均|其|该|此|原|现|上|下)+"
+    r"^(?:根据|依据|按照|依照|参照|比照|对照|执行|落实|贯彻|印发|转发|结合|详见|参见|文件|精神|通知|规定|"
+    r"的|了|是|在|为|即|见)+"
 )
+# Only words that cannot begin an abbreviation are trimmed: 同 (大同), 和 (和顺), 原 (原平),
+# 文 (文水) and the like all begin real 机关代字.
 # A 机关代字 never ends with these: ``编号为〔2024〕第0395号`` is a record number, not a document.
 _BAD_END = set("为是的在和与及于第号年月日见按照据以被由对将把从向至到")
 

@@ -53,11 +53,10 @@ def build_document(lines: Lines, h: Header, end: int, seq: int) -> Document:
     if not doc.issuers:
         doc.issuers = list(doc.signatories) if not (sig and sig[2]) else []
     for i in body_idx:
-        note = disclosure(lines.ft[i])
-        if note:
+        if disclosure(lines.ft[i]):
             skip.add(i)
             if doc.disclosure is None:
-                doc.disclosure = note
+                doc.disclosure = lines.tr[i][1:-1]
     attach_lines, attachments = _attachments(lines, start, end)
     skip.update(attach_lines)
     doc.attachments = attachments
@@ -186,7 +185,7 @@ def _attachments(lines: Lines, start: int, end: int) -> tuple[set[int], list[Att
             i += 1
             continue
         used.add(i)
-        first = re.sub(r"^附件\d*:?", "", lines.tr[i])
+        first = lines.tr[i][re.match(r"^附件\d*:?", f).end():]
         block = [first] if first else []
         j = i + 1
         while j < end:

@@ -163,7 +163,7 @@ def reconcile(toc: list[TocEntry], docs: list[Document], warnings: list[str]) ->
             changes = []
             if _similar(e.title, d.title) < 0.999:
                 changes.append(f"title “{e.title}” → “{d.title}”")
-            if e.doc_number != d.doc_number:
+            if e.doc_number is not None and e.doc_number != d.doc_number:
                 changes.append(f"number {e.doc_number} → {d.doc_number}")
             if changes:
                 warnings.append("目录: repaired from the body: " + "; ".join(changes))

@@ -24,6 +24,8 @@ _FIELDS = {
     "postcode": re.compile(r"^(?:邮\s*编|邮政编码)\s*[::]\s*(?P<v>\d{6})"),
     "phone": re.compile(r"^(?:电\s*话|联系电话)\s*[::]\s*(?P<v>[\d()（）\-— ]{7,30})"),
 }
+# ``某某人民政府办公厅 主办`` / ``某某人民政府办公室编印`` printed on the cover.
+_PUBLISHER_BEFORE = re.compile(r"(?:^|\s)(?P<v>[\u4e00-\u9fff]{4,30}?)\s?(?:主办|编印|编辑出版|主编)(?:\s|$)")
 _DISTRIBUTION = re.compile(r"(?:赠阅|发送|发行|分送)范围\s*[::]\s*(?P<v>.+)$")
 
 
@@ -57,9 +59,12 @@ def parse_issue(lines: Lines, indices: list[int]) -> IssueInfo | None:
             if m and getattr(info, name) is None:
                 v = t[m.start("v"):m.end("v")].strip()
                 setattr(info, name, v.replace(" ", "") if name != "address" else v)
+        m = _PUBLISHER_BEFORE.search(fold(raw))
+        if m and info.publisher is None:
+            info.publisher = raw[m.start("v"):m.end("v")]
         m = _DISTRIBUTION.search(f)
         if m and info.distribution is None:
-            info.distribution = t[m.start("v"):].strip()
+            info.distribution = t[m.start("v"):].strip().rstrip("。")
     if info.gazette is None and info.number is None:
         return None
     if info.publisher is None:

@@ -84,6 +84,8 @@ def organs_only(raw: str) -> list[str] | None:
 
 _NOT_RECIPIENT = re.compile(r"如下|以下|下列|现将|现就|通知|决定|报告|根据|为了|为进一步|按照|其中|包括|负责|电话|地址|邮编|联系")
 _RECIPIENT_SPLIT = re.compile(r"[、,;]")
+# Elliptical items of a recipients list: ``各市、县人民政府``, ``各委、办、厅、局``.
+_ELLIPTIC = re.compile(r"^各?(?:[省市县区乡镇旗盟州委办厅局部署院室]|自治区|自治州|自治县|直辖市|中心|直属机构)$")
 
 
 def recipients_text(ft: str) -> str | None:
@@ -96,7 +98,7 @@ def recipients_text(ft: str) -> str | None:
     items = [x for x in _RECIPIENT_SPLIT.split(body) if x]
     if not items or any(len(x) > 40 for x in items):
         return None
-    good = sum(1 for x in items if is_recipient_item(x))
+    good = sum(1 for x in items if is_recipient_item(x) or _ELLIPTIC.match(x))
     return body if good * 5 >= len(items) * 3 else None
 
 

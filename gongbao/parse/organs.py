@@ -31,6 +31,8 @@ _NOT_ORGAN_END = re.compile(
     r"|住所|处所|学科|教室|乡镇|城镇|市镇|小组|分组|公园|乐园|家园|校园|花园|庭院|社团|公社|寺院)$"
 )
 _ORGAN = re.compile(rf"^[\u4e00-\u9fff()（）·]{{1,40}}?(?:{_SUFFIX_RE})$")
+# Names hold no digits, no sentence punctuation and none of the verbs of a title.
+_NOT_IN_NAME = re.compile(r"[\d:;。,]|关于|转发|印发|批转|通知|决定|报告")
 # Generic recipient words that are not names but stand where names stand.
 _GENERIC = re.compile(r"(?:单位|部门|机构|机关|企业|组织|成员|同志|群众|居民|人员|商户|县直|市直|省直)$")
 
@@ -41,7 +43,7 @@ def is_organ(token: str) -> bool:
     if len(t) < 2 or len(t) > 40 or t in _SUFFIX_SET:
         return False
     m = _ORGAN.match(t)
-    if not m or _NOT_ORGAN_END.search(t) or re.search(r"[\d:;。,]", t):
+    if not m or _NOT_ORGAN_END.search(t) or _NOT_IN_NAME.search(t):
         return False
     # A one-character ending (局, 会, 行...) needs a name in front of it.
     return not (len(t) < 3 and t[-1:] in _SINGLE)

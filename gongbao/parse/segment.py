@@ -177,7 +177,7 @@ def _recipients_at(lines: Lines, i: int, hi: int) -> tuple[str, int, str | None]
     parts: list[str] = []
     for j in range(i, min(hi, i + 3)):
         ft = lines.ft[j]
-        if (ends_sentence(ft) and not ft.endswith(":")) or doc_number_line(lines.raw[j]):
+        if doc_number_line(lines.raw[j]):
             return None
         if ":" in ft and not ft.endswith(":"):
             # Recipients and the first body sentence on one line.
@@ -185,6 +185,8 @@ def _recipients_at(lines: Lines, i: int, hi: int) -> tuple[str, int, str | None]
             text = recipients_text("".join(parts) + head + ":")
             if text:
                 return text, j + 1, rest
+            return None
+        if ends_sentence(ft) and not ft.endswith(":"):
             return None
         parts.append(ft)
         if ft.endswith(":"):

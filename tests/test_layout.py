@@ -1,0 +1,47 @@
+"""Layout repair stages, each on its own."""
+
+from gongbao.normalize.fold import fold
+from gongbao.normalize.layout import prepare, repair_ocr, tighten, unglue
+from gongbao.normalize.paragraphs import join_paragraphs
+
+
+def test_fold_keeps_length_and_maps_forms():
+    s = "關於印發（２０２４）：通知號"
+    assert len(fold(s)) == len(s)
+    assert fold(s) == "关于印发(2024):通知号"
+
+
+def test_tighten_removes_layout_spaces_only():
+    assert tighten("交城县 2024 年 财政 衔接") == "交城县2024年财政衔接"
+    assert tighten("附件: 1. 清单") == "附件:1.清单"
+    assert tighten("5G 网络 and Wi-Fi 6") == "5G网络and Wi-Fi 6"
+    assert tighten("2269. 069589万元") == "2269.069589万元"
+
+
+def test_prepare_drops_markers_and_footers_and_records_pages():
+    prep = prepare("- 第一行\n\n-74 -\n> 第二行\n— 75 —\n·76·\n正文")
+    assert prep.lines == ["第一行", "第二行", "正文"]
+    assert prep.footers == [(1, 74), (2, 75), (2, 76)]
+
+
+def test_unglue_signature_and_note():
+    line = "3. 某某清单(见网络版) 某某县人民政府 2024年8月19日 (此件公开发布) 某某县人民政府 关于…的通知"
+    assert unglue(line) == ["3. 某某清单(见网络版)", "某某县人民政府 2024年8月19日", "(此件公开发布)",
+                            "某某县人民政府 关于…的通知"]
+
+
+def test_unglue_leaves_sentences_with_dates_alone():
+    line = "从即日起至 2024 年 12 月 31 日"
+    assert unglue(line) == [line]
+
+
+def test_repair_ocr_only_with_evidence():
+    text = "平遥县 平遥县 平遥县 平遥具财政局"
+    assert repair_ocr(text).endswith("平遥县财政局")
+    assert repair_ocr("工具 具体") == "工具 具体"
+
+
+def test_join_paragraphs():
+    tr = ["一、总体要求", "为了做好工作,现将", "有关事项通知如下:", "(一)加强领导。各单位", "要落实责任。"]
+    assert join_paragraphs(tr, [fold(t) for t in tr]) == [
+        "一、总体要求", "为了做好工作,现将有关事项通知如下:", "(一)加强领导。各单位要落实责任。"]
