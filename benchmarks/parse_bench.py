@@ -37,14 +37,14 @@ def synthetic_issues(template: str, total_bytes: int, seed: int = 7):
     """Yield varied copies of ``template`` until ``total_bytes`` (UTF-8) have been produced."""
     rng = random.Random(seed)
     produced = 0
-    number = re.compile(r"〕\s*(\d{1,3})\s*号")
+    number = re.compile(r"([〕\])]\s*)(\d{1,3})(\s*号)")
     k = 0
     while produced < total_bytes:
         k += 1
         year = str(2000 + k % 25)
         text = template.replace("2024", year)
         offset = rng.randint(1, 400)
-        text = number.sub(lambda m, o=offset: f"〕{int(m.group(1)) + o}号", text)
+        text = number.sub(lambda m, o=offset: f"{m.group(1)}{int(m.group(2)) + o}{m.group(3)}", text)
         text = text.replace("交城", rng.choice(["交城", "文水", "汾阳", "孝义", "岚县", "方山"]))
         produced += len(text.encode("utf-8"))
         yield text

@@ -9,6 +9,7 @@ own characters.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -52,6 +53,29 @@ def _traditional_pairs():
             yield trad, simp
 
 
+@lru_cache(maxsize=1)
+def _fast_path():
+    """A regex over the few non-Han characters to fold, and a hint of traditional text.
+
+    ``str.translate`` looks every character up in a dict; most gazettes are simplified
+    Chinese where only punctuation changes, and a regex substitution over those few
+    characters is several times faster. Traditional text is recognised by its most frequent
+    characters and folded with the full table.
+    """
+    table = fold_table()
+    small = {chr(k): v for k, v in table.items() if not (0x3400 <= k <= 0x9FFF or 0xF900 <= k <= 0xFAFF or k > 0xFFFF)}
+    rx = re.compile("[" + re.escape("".join(small)) + "]")
+    hint = re.compile("[" + _TRADITIONAL_HINT + "]")
+    return rx, small.__getitem__, hint
+
+
+# Frequent traditional characters that have a different simplified form.
+_TRADITIONAL_HINT = "關於號發會縣區機辦廳門為條規實員業與從這們個來對時過還說經開國當後進將應現體長點問題學種"
+
+
 def fold(text: str) -> str:
     """Fold ``text`` for matching; ``len(fold(s)) == len(s)`` always holds."""
-    return text.translate(fold_table())
+    rx, lookup, hint = _fast_path()
+    if hint.search(text):
+        return text.translate(fold_table())
+    return rx.sub(lambda m: lookup(m.group()), text)

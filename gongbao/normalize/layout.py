@@ -22,25 +22,55 @@ _FOOTER = re.compile(
     r"^\s*(?:[-—–－~·•]+\s*(\d{1,4})\s*[-—–－~·•]*|(\d{1,4})\s*[-—–－~·•]+|第\s*(\d{1,4})\s*页(?:\s*共\s*\d+\s*页)?)\s*$"
 )
 _INLINE_FOOTER = re.compile(r"(?<=\s)[—–]\s?(\d{1,3})\s?[—–](?=\s)")
-_TIGHT = re.compile(
-    rf"(?<=[{CJK}{CJK_PUNCT}])[ \t\u3000\u00a0]+"
-    rf"|[ \t\u3000\u00a0]+(?=[{CJK}{CJK_PUNCT}])"
-    r"|(?<=[(\[〔（【])[ \t]+|[ \t]+(?=[)\]〕）】,.:;%])"
-    r"|(?<=\d\.)[ \t]+(?=\d)"
-    rf"|(?<=[{CJK}][,:;])[ \t]+"
-    r"|(?<=[)\]〕）])[ \t]+(?=\d{1,5}[ \t]?号)"
-)
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+_OPENERS = frozenset("([〔（【")
+_CLOSERS = frozenset(")]〕）】,.:;%")
+_NUMBER_SUFFIX = re.compile(r"\d{1,5}[ \t]?号")
+
+
+def _tight(c: str) -> bool:
+    """Chinese characters and punctuation never take a space beside them."""
+    return ("\u3400" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
+            or "\uf900" <= c <= "\ufaff" or "\u2014" <= c <= "\u201f" or c in "\u2026\u00b7\u30fb\u2022")
 
 
 def tighten(text: str) -> str:
-    """Remove layout spaces next to Chinese characters and inside brackets; keep Latin spacing."""
-    return _TIGHT.sub("", text).strip()
+    """Remove layout spaces next to Chinese characters and inside brackets; keep Latin spacing.
+
+    Also works on a newline-joined text, line by line (spaces at line edges go too). One
+    scan finds the runs of spaces; each is judged by the characters on either side.
+    """
+    if " " not in text and "\t" not in text and "\u3000" not in text and "\u00a0" not in text:
+        return text
+    out: list[str] = []
+    pos = 0
+    n = len(text)
+    for m in _SPACES.finditer(text):
+        a, b = m.start(), m.end()
+        if _keep_space(text, a, b, text[a - 1] if a else "\n", text[b] if b < n else "\n"):
+            continue
+        out.append(text[pos:a])
+        pos = b
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _keep_space(text: str, a: int, b: int, prev: str, nxt: str) -> bool:
+    if prev == "\n" or nxt == "\n" or _tight(prev) or _tight(nxt) or nxt in _CLOSERS or prev in _OPENERS:
+        return False
+    before = text[a - 2] if a > 1 else ""
+    if prev in ",:;" and before and _tight(before):
+        return False  # ASCII punctuation standing in for 、：；
+    if prev == "." and nxt.isdigit() and before.isdigit():
+        return False  # a decimal split by a space: 2269. 069589
+    # ``(2022) 16号``: a number split from its bracketed year.
+    return not (prev in ")]〕）" and nxt.isdigit() and _NUMBER_SUFFIX.match(text, b))
 
 
 def squeeze(text: str) -> str:
     """Collapse runs of spaces to one, keeping them as separators."""
     return _SPACES.sub(" ", text).strip()
+
 
 
 def strip_markup(line: str) -> str:
@@ -93,6 +123,8 @@ def unglue(line: str) -> list[str]:
     Handles a disclosure note (``(此件公开发布)``) stuck to a signature or to the next
     title, and a signature/date stuck to the end of the last body paragraph or attachment.
     """
+    if "件" not in line and not line.endswith(("日", "号")) and ("号" not in line or len(line) <= 40):
+        return [line]
     folded = fold(line)
     parts: list[str] = []
     pos = 0
@@ -141,6 +173,8 @@ def _split_header(line: str) -> list[str]:
 
 def _split_signature(line: str) -> list[str]:
     """``…(见网络版) 某某人民政府 2024年8月19日`` → body part and signature part."""
+    if not line.endswith(("日", "号")):
+        return [line]
     folded = fold(line)
     m = _DATE_TAIL.search(folded)
     if not m or m.start() == 0:
@@ -162,7 +196,8 @@ def _split_signature(line: str) -> list[str]:
     return [line[:cut].strip(), line[cut:].strip()]
 
 
-_COUNTY = re.compile(r"([\u4e00-\u9fff]{2})县")
+def _is_han2(s: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" for c in s)
 
 
 def repair_ocr(text: str) -> str:
@@ -171,12 +206,13 @@ def repair_ocr(text: str) -> str:
     ``交城具`` where ``交城县`` is frequent in the same text is a misread 县 (具 and 县 differ
     by one stroke): replace it. Nothing is guessed from outside the text.
     """
-    if "具" not in text:
-        return text
-    counts: dict[str, int] = {}
-    for m in _COUNTY.finditer(text):
-        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
-    for name, c in counts.items():
-        if c >= 3 and name + "具" in text:
+    names = set()
+    i = text.find("具")
+    while i != -1:
+        if i >= 2 and text[i + 1:i + 2] not in ("有", "体", "备") and _is_han2(text[i - 2:i]):
+            names.add(text[i - 2:i])
+        i = text.find("具", i + 1)
+    for name in names:
+        if text.count(name + "县") >= 3:
             text = re.sub(name + "具(?![有体备])", name + "县", text)
     return text

@@ -7,7 +7,6 @@ document's elements → reconcile the TOC with the body (repair, add what it los
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 
 from ..errors import InputError
 from ..models import Document, Gazette, TocEntry
@@ -108,11 +107,18 @@ def _trim_trailer(lines: Lines, h: Header, end: int, sections: set[str]) -> tupl
 
 # --- TOC reconciliation -------------------------------------------------------------------
 
+_ISSUER_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2,30}?(?=关于)")
+
+
+def _bigrams(title: str) -> frozenset[str]:
+    t = _ISSUER_PREFIX.sub("", fold(title))
+    return frozenset(t[i:i + 2] for i in range(len(t) - 1)) or frozenset([t])
+
+
 def _similar(a: str, b: str) -> float:
-    a, b = fold(a), fold(b)
-    a = re.sub(r"^[\u4e00-\u9fff]{2,30}?(?=关于)", "", a)
-    b = re.sub(r"^[\u4e00-\u9fff]{2,30}?(?=关于)", "", b)
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+    """Similarity of two titles (character bigrams, Dice), ignoring the issuer in front."""
+    x, y = _bigrams(a), _bigrams(b)
+    return 2 * len(x & y) / (len(x) + len(y))
 
 
 def reconcile(toc: list[TocEntry], docs: list[Document], warnings: list[str]) -> list[TocEntry]:
@@ -129,14 +135,17 @@ def reconcile(toc: list[TocEntry], docs: list[Document], warnings: list[str]) ->
         if j is not None and j not in used and _similar(e.title, docs[j].title) >= 0.5:
             matched[i], _ = j, used.add(j)
     # Pass 2: titles (numbers damaged by OCR), then numbers alone (titles damaged).
+    doc_grams = [_bigrams(d.title) for d in docs]
     for i, e in enumerate(toc):
         if i in matched:
             continue
         best, score = None, 0.0
-        for j, d in enumerate(docs):
+        eb = _bigrams(e.title)
+        for j in range(len(docs)):
             if j in used:
                 continue
-            s = _similar(e.title, d.title)
+            db = doc_grams[j]
+            s = 2 * len(eb & db) / (len(eb) + len(db))
             if s > score:
                 best, score = j, s
         if best is not None and score >= 0.6:

@@ -25,8 +25,10 @@ class Lines:
 
     def __post_init__(self):
         if not self.tr:
-            self.tr = [tighten(line) for line in self.raw]
-            self.ft = [fold(t) for t in self.tr]
+            # One pass over the whole text, not one per line: the regexes do not cross "\n".
+            tight = tighten("\n".join(self.raw))
+            self.tr = tight.split("\n")
+            self.ft = fold(tight).split("\n")
 
     def __len__(self) -> int:
         return len(self.raw)
@@ -129,11 +131,15 @@ def ends_sentence(ft: str) -> bool:
     return bool(_TERMINAL_END.search(ft))
 
 
+_ATTACH_HEAD = re.compile(r"附件\d*:|附件:?\d+[.、]")
+_ATTACH_BODY = re.compile(r"附件\d*$")
+
+
 def attachment_head(ft: str) -> bool:
     """The 附件说明 line: ``附件:1. …`` or ``附件：…``."""
-    return bool(re.match(r"^附件\d*:", ft)) or bool(re.match(r"^附件:?\d+[.、]", ft))
+    return ft.startswith("附件") and bool(_ATTACH_HEAD.match(ft))
 
 
 def attachment_body_head(ft: str) -> bool:
     """The heading of an attachment printed in full: ``附件2`` or ``附件`` alone on its line."""
-    return bool(re.match(r"^附件\d*$", ft))
+    return ft.startswith("附件") and bool(_ATTACH_BODY.match(ft))
