@@ -17,19 +17,19 @@ _SENTENCE = re.compile(r"[^。\n]+[。\n]?")
 _CLAUSE = re.compile(r"[^,;，；]+[,;，；]?")
 
 
-def find_cites(text: str, exclude: str | None = None) -> list[str]:
+def find_cites(text: str, exclude: str | None = None, folded: str | None = None) -> list[str]:
     """Normalised numbers of the documents ``text`` cites, in order of first appearance."""
     seen: dict[str, None] = {}
-    for d in find_doc_numbers(text):
+    for d in find_doc_numbers(text, folded):
         n = d.normalized
         if n != exclude:
             seen.setdefault(n, None)
     return list(seen)
 
 
-def find_repeals(text: str, exclude: str | None = None) -> list[str]:
+def find_repeals(text: str, exclude: str | None = None, folded: str | None = None) -> list[str]:
     """Normalised numbers of the documents ``text`` declares repealed or no longer in force."""
-    f = fold(text)
+    f = fold(text) if folded is None else folded
     if not REPEAL_WORDS.search(f):
         return []
     out: dict[str, None] = {}

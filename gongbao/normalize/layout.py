@@ -18,10 +18,11 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = "\u3000-\u303f\uff00-\uffef\u2014-\u201f\u2026\u00b7\u30fb\u2022《》"
 
 _MARKUP = re.compile(r"^\s*(?:[-*•>]\s+|#{1,6}\s+|>\s*)+")
+_MARKUP_LINES = re.compile(r"^[ \t]*(?:[-*•>][ \t]+|#{1,6}[ \t]+|>[ \t]*)+", re.M)
 _FOOTER = re.compile(
     r"^\s*(?:[-—–－~·•]+\s*(\d{1,4})\s*[-—–－~·•]*|(\d{1,4})\s*[-—–－~·•]+|第\s*(\d{1,4})\s*页(?:\s*共\s*\d+\s*页)?)\s*$"
 )
-_INLINE_FOOTER = re.compile(r"(?<=\s)[—–]\s?(\d{1,3})\s?[—–](?=\s)")
+_INLINE_FOOTER = re.compile(r"(?<=[ \t])[—–][ \t]?(\d{1,3})[ \t]?[—–](?=[ \t])")
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 _OPENERS = frozenset("([〔（【")
 _CLOSERS = frozenset(")]〕）】,.:;%")
@@ -91,19 +92,23 @@ def prepare(text: str) -> Prepared:
     """Split text into non-empty, marker-free, unglued lines; collect page footers."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     text = text.replace("\u200b", "").replace("\u200c", "").replace("\u200d", "")
+    # Whole-text passes (one regex call each, not one per line).
+    text = _MARKUP_LINES.sub("", text)
+    text = _INLINE_FOOTER.sub(" ", text)
+    text = _SPACES.sub(" ", text)
     out: list[str] = []
     footers: list[tuple[int, int]] = []
     for raw in text.split("\n"):
-        line = strip_markup(raw).strip()
+        line = raw.strip()
         if not line:
             continue
-        m = _FOOTER.match(line)
-        if m:
-            page = int(next(g for g in m.groups() if g))
-            footers.append((len(out), page))
-            continue
-        line = _INLINE_FOOTER.sub(" ", line)
-        out.extend(unglue(squeeze(line)))
+        if len(line) <= 20:
+            m = _FOOTER.match(line)
+            if m:
+                page = int(next(g for g in m.groups() if g))
+                footers.append((len(out), page))
+                continue
+        out.extend(unglue(line))
     return Prepared(out, footers)
 
 
@@ -123,7 +128,7 @@ def unglue(line: str) -> list[str]:
     Handles a disclosure note (``(此件公开发布)``) stuck to a signature or to the next
     title, and a signature/date stuck to the end of the last body paragraph or attachment.
     """
-    if "件" not in line and not line.endswith(("日", "号")) and ("号" not in line or len(line) <= 40):
+    if "件" not in line and not line.endswith(("日", "号")) and not _GLUED_HEADER.search(line):
         return [line]
     folded = fold(line)
     parts: list[str] = []
@@ -137,12 +142,14 @@ def unglue(line: str) -> list[str]:
     rest = line[pos:].strip()
     if rest:
         parts.extend(_split_signature(rest))
-    if len(parts) == 1 and len(line) > 40 and "号" in line:
-        return _split_header(parts[0])
     out: list[str] = []
     for part in parts:
-        out.extend(_split_header(part) if len(part) > 40 and "号" in part else [part])
+        out.extend(_split_header(part) if _GLUED_HEADER.search(part) else [part])
     return out
+
+
+# A 文种 word, a space, and a number's bracketed year: ``…的通知 某政发〔2024〕3号 …``.
+_GLUED_HEADER = re.compile(r"[知定告复见报示函议要令案][ \u3000]+[^ ]{1,12}?[〔\[(（【]\s?(?:19|20)\d\d")
 
 
 def _split_header(line: str) -> list[str]:

@@ -18,11 +18,14 @@ from ..normalize.fold import fold
 
 _OPEN = "〔\\[(【〖{<"
 _CLOSE = "〕\\])】〗}>"
+# Anchored at the 号 that ends every number: the text is scanned for 号 (a C-speed
+# ``str.find``) and these run only over the few characters before it.
 _YEAR_NUM = re.compile(
     rf"(?P<open>[{_OPEN}]{{1,2}})?[ ]?(?P<year>(?:19|20)\d{{2}})[ ]?(?P<close>[{_CLOSE}]{{1,2}})?"
-    rf"[ ]?第?[ ]?(?P<num>\d{{1,5}})[ ]?号"
+    rf"[ ]?第?[ ]?(?P<num>\d{{1,5}})[ ]?号$"
 )
-_ORDER = re.compile(r"(?P<agency>[\u4e00-\u9fff]{1,24}?令)[ ]?[(]?[ ]?第[ ]?(?P<num>\d{1,5})[ ]?号")
+_ORDER = re.compile(r"(?P<agency>[\u4e00-\u9fff]{1,24}令)[ ]?[(]?[ ]?第[ ]?(?P<num>\d{1,5})[ ]?号$")
+_WINDOW = 24
 # Words that introduce a citation and are not part of the 机关代字 that follows them.
 _LEAD = re.compile(
     r"^(?:根据|依据|按照|依照|参照|比照|对照|执行|落实|贯彻|印发|转发|结合|详见|参见|文件|精神|通知|规定|"
@@ -56,20 +59,28 @@ def find_doc_numbers(text: str, folded: str | None = None) -> list[DocNumber]:
     """Every 发文字号 and 令号 in ``text``, in order of appearance."""
     f = fold(text) if folded is None else folded
     found: list[DocNumber] = []
-    for m in _YEAR_NUM.finditer(f):
-        if not (m.group("open") or m.group("close")):
-            continue
-        agency, astart = _agency_before(text, f, m.start())
-        if not agency:
-            continue
-        found.append(DocNumber(agency, int(m.group("year")), int(m.group("num")), astart, m.end()))
-    if "令" in f:
-        for m in _ORDER.finditer(f):
-            agency = _trim_agency(text[m.start("agency"):m.end("agency")].replace(" ", ""))
-            if agency and len(agency) >= 2 and agency not in {"命令", "法令", "指令", "禁令", "政令"}:
-                found.append(DocNumber(agency, None, int(m.group("num")), m.start(), m.end(), True))
-        found.sort(key=lambda d: d.start)
+    i = f.find("号")
+    while i != -1:
+        # A number ends ``…N号`` or ``…N 号``.
+        if i and (f[i - 1].isdigit() or (f[i - 1] == " " and f[i - 2:i - 1].isdigit())):
+            lo = max(0, i - _WINDOW)
+            m = _YEAR_NUM.search(f, lo, i + 1)
+            if m and (m.group("open") or m.group("close")):
+                agency, astart = _agency_before(text, f, m.start())
+                if agency:
+                    found.append(DocNumber(agency, int(m.group("year")), int(m.group("num")), astart, m.end()))
+            elif "令" in f[lo:i]:
+                m = _ORDER.search(f, max(0, i - _WINDOW - 20), i + 1)
+                if m:
+                    agency = _trim_agency(text[m.start("agency"):m.end("agency")].replace(" ", ""))
+                    if len(agency) >= 2 and agency not in _NOT_ORDERS:
+                        found.append(DocNumber(agency, None, int(m.group("num")),
+                                               m.end("agency") - len(agency), m.end(), True))
+        i = f.find("号", i + 1)
     return found
+
+
+_NOT_ORDERS = {"命令", "法令", "指令", "禁令", "政令"}
 
 
 def _agency_before(text: str, folded: str, pos: int) -> tuple[str, int]:

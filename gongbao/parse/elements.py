@@ -53,7 +53,7 @@ def build_document(lines: Lines, h: Header, end: int, seq: int) -> Document:
     if not doc.issuers:
         doc.issuers = list(doc.signatories) if not (sig and sig[2]) else []
     for i in body_idx:
-        if disclosure(lines.ft[i]):
+        if lines.ft[i].startswith("(") and disclosure(lines.ft[i]):
             skip.add(i)
             if doc.disclosure is None:
                 doc.disclosure = lines.tr[i][1:-1]
@@ -90,9 +90,9 @@ def build_document(lines: Lines, h: Header, end: int, seq: int) -> Document:
             if doc.doc_type == "令":
                 doc.title = promulgated
 
-    text_for_refs = doc.body
-    doc.cites = find_cites(text_for_refs, exclude=doc.doc_number)
-    doc.repeals = find_repeals(text_for_refs, exclude=doc.doc_number)
+    folded_body = fold(doc.body)
+    doc.cites = find_cites(doc.body, exclude=doc.doc_number, folded=folded_body)
+    doc.repeals = find_repeals(doc.body, exclude=doc.doc_number, folded=folded_body)
     if re.search(r"任免|任职|免职|聘任|解聘", fold(title)):
         doc.appointments = find_appointments(doc.body)
     if not doc.doc_type:
@@ -249,9 +249,9 @@ def _promulgated_title(body: str) -> str | None:
 def _standalone(lines: Lines, i: int, end: int) -> bool:
     """Lines that are headings by themselves: ``附件2`` and the title under it."""
     f = lines.ft[i]
-    if attachment_body_head(f):
+    if f.startswith("附件") and attachment_body_head(f):
         return True
-    return i > 0 and attachment_body_head(lines.ft[i - 1]) and len(f) <= 60
+    return i > 0 and lines.ft[i - 1].startswith("附件") and attachment_body_head(lines.ft[i - 1]) and len(f) <= 60
 
 
 def _embedded_title(lines: Lines, title: str, lo: int, after: int, end: int) -> tuple[str | None, list[int]]:
