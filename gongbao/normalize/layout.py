@@ -24,6 +24,7 @@ _FOOTER = re.compile(
 )
 _INLINE_FOOTER = re.compile(r"(?<=[ \t])[—–][ \t]?(\d{1,3})[ \t]?[—–](?=[ \t])")
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+_BEFORE_TIGHT = re.compile(rf"[ \t\u3000\u00a0]+(?=[{CJK}{CJK_PUNCT})\]〕）】,.:;%\n])")
 _OPENERS = frozenset("([〔（【")
 _CLOSERS = frozenset(")]〕）】,.:;%")
 _NUMBER_SUFFIX = re.compile(r"\d{1,5}[ \t]?号")
@@ -43,6 +44,9 @@ def tighten(text: str) -> str:
     """
     if " " not in text and "\t" not in text and "\u3000" not in text and "\u00a0" not in text:
         return text
+    # Most runs stand before Chinese text: one C-level pass removes them; the rest are judged
+    # one by one below.
+    text = _BEFORE_TIGHT.sub("", text)
     out: list[str] = []
     pos = 0
     n = len(text)
@@ -219,7 +223,16 @@ def repair_ocr(text: str) -> str:
         if i >= 2 and text[i + 1:i + 2] not in ("有", "体", "备") and _is_han2(text[i - 2:i]):
             names.add(text[i - 2:i])
         i = text.find("具", i + 1)
+    if not names:
+        return text
+    counts: dict[str, int] = {}
+    i = text.find("县")
+    while i != -1:
+        if i >= 2:
+            key = text[i - 2:i]
+            counts[key] = counts.get(key, 0) + 1
+        i = text.find("县", i + 1)
     for name in names:
-        if text.count(name + "县") >= 3:
+        if counts.get(name, 0) >= 3:
             text = re.sub(name + "具(?![有体备])", name + "县", text)
     return text

@@ -13,7 +13,7 @@ _ENUM = re.compile(
     r"^(?:[一二三四五六七八九十百]+[、.]|[(][一二三四五六七八九十百]+[)]|\d{1,3}[.、](?!\d)|[(]\d{1,3}[)]"
     r"|[①-⑳]|第[一二三四五六七八九十百零〇\d]+[章节条]|附件\d*(?::|$))"
 )
-_END = re.compile(r"[。!?;:”\"」』]$")
+_END_CHARS = frozenset("。!?;:”\"」』")
 _KEY_VALUE = re.compile(r"^[\u4e00-\u9fff]{2,8}:\S")
 
 
@@ -41,7 +41,7 @@ def join_paragraphs(tr: list[str], ft: list[str], alone: set[int] | frozenset = 
             paras.append(t)
             heads.append(f)
         last = paras[-1]
-        prev_open = not _END.search(f[-1:]) and not (
+        prev_open = f[-1] not in _END_CHARS and not (
             len(last) <= 40 and "。" not in last and _ENUM.match(heads[-1])
         )
     return paras

@@ -110,7 +110,7 @@ def _trim_agency(agency: str) -> str:
 
 
 def _valid_agency(agency: str) -> bool:
-    return bool(agency) and fold(agency[-1]) not in _BAD_END and not fold(agency).startswith("编号")
+    return bool(agency) and agency[-1] not in _BAD_END and not agency.startswith("编号")
 
 
 def _is_han(ch: str) -> bool:
