@@ -70,7 +70,7 @@ def _header_at(lines: Lines, i: int, floor: int, hi: int, prev: Header | None, l
     if not ft:
         return None
     # 1. A 发文字号 line, with the title above it (or below it, 版头 style).
-    if len(ft) <= 60 and (ft[-1] == "号" or ft[-1] in ")]〕" and "号" in ft):
+    if len(ft) <= 60 and (ft[-1] == "号" or (ft[-1] in ")]〕" and "号" in ft)):
         dn = doc_number_line(lines.raw[i])
         if dn is not None and not dn.is_order:
             block = _title_block_before(lines, i, floor)
