@@ -18,6 +18,7 @@ from .lines import (
     disclosure,
     organs_only,
     person_signature,
+    print_record,
     signature_date,
 )
 from .segment import Header
@@ -53,6 +54,9 @@ def build_document(lines: Lines, h: Header, end: int, seq: int) -> Document:
     if not doc.issuers:
         doc.issuers = list(doc.signatories) if not (sig and sig[2]) else []
     for i in body_idx:
+        if print_record(lines.ft[i]):
+            skip.add(i)
+            continue
         if lines.ft[i].startswith("(") and disclosure(lines.ft[i]):
             skip.add(i)
             if doc.disclosure is None:
@@ -251,6 +255,8 @@ def _standalone(lines: Lines, i: int, end: int) -> bool:
     f = lines.ft[i]
     if f.startswith("附件") and attachment_body_head(f):
         return True
+    if f.startswith("——") or (len(f) <= 16 and person_signature(lines.raw[i])):
+        return True  # a speech's subtitle and speaker
     return i > 0 and lines.ft[i - 1].startswith("附件") and attachment_body_head(lines.ft[i - 1]) and len(f) <= 60
 
 

@@ -18,7 +18,10 @@ from .lines import Lines
 from .segment import Header, find_headers, loose_headers
 from .toc import SECTION, is_toc_head, parse_toc
 
-_RUNNING_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,30}公报(?:\d{4}年)?(?:第\d+期)?$|^\d{4}年第\d+期(?:\(总第\d+期\))?$")
+_RUNNING_HEAD = re.compile(
+    r"^[\u4e00-\u9fff]{2,30}公报(?:\d{4}年)?(?:第\d+期)?(?:\d{4}[.年]\d{1,2}[月期]?)?$"
+    r"|^\d{4}年第\d+期(?:\(总第\d+期\))?$"
+)
 
 
 def parse_gazette(text: str, source: str = "<text>") -> Gazette:

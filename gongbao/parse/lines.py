@@ -43,7 +43,7 @@ def disclosure(ft: str) -> str | None:
 
 
 _PERSON_SIGN = re.compile(
-    r"^(?P<post>总理|副总理|国家主席|主席|省长|代省长|市长|代市长|县长|代县长|区长|代区长|州长|旗长|盟长|"
+    r"^(?:[\u4e00-\u9fff]{2,10}?(?:省|市|县|区|州|旗|盟|自治区))?(?P<post>总理|副总理|国家主席|主席|省长|代省长|市长|代市长|县长|代县长|区长|代区长|州长|旗长|盟长|"
     r"部长|主任|署长|局长|行长|委员长|书记)\s*(?P<name>[\u4e00-\u9fff·]{2,5})$"
 )
 
@@ -143,3 +143,11 @@ def attachment_head(ft: str) -> bool:
 def attachment_body_head(ft: str) -> bool:
     """The heading of an attachment printed in full: ``附件2`` or ``附件`` alone on its line."""
     return ft.startswith("附件") and bool(_ATTACH_BODY.match(ft))
+
+
+_PRINT_RECORD = re.compile(r"^(?:抄送|抄报|分送|主题词|发送)[:：]|^.{2,40}\d{4}年\d{1,2}月\d{1,2}日印发$")
+
+
+def print_record(ft: str) -> bool:
+    """A 版记 line (GB/T 9704 §7.4): ``抄送：…`` or ``某某办公室 2024年3月5日印发``."""
+    return bool(_PRINT_RECORD.match(ft))

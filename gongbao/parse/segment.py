@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .dates import parse_date
 from .docnumber import DocNumber, doc_number_line, order_number_line
 from .lines import (
     Lines,
@@ -22,7 +23,7 @@ from .lines import (
     recipients_text,
     signature_date,
 )
-from .titles import is_complete_title, is_numbered_head, is_title_fragment
+from .titles import doc_type_of, is_complete_title, is_numbered_head, is_title_fragment
 
 MAX_TITLE_LINES = 4
 _CARRY_VERB = re.compile(r"印发|转发|批转|颁发|发布")
@@ -81,6 +82,17 @@ def _header_at(lines: Lines, i: int, floor: int, hi: int, prev: Header | None, l
                 return _finish(lines, Header(i, block[0], block[1], dn, number_line=i), block[1], hi)
             return None
     # 2. A title block whose last line is line i, confirmed by what follows.
+    if i + 1 < hi and len(ft) <= 50 and is_title_fragment(ft):
+        nxt = lines.ft[i + 1]
+        # A people's congress text (决定, 任免名单, 条例) under its adoption note.
+        date = adoption_note(nxt) if nxt.startswith("(") else None
+        if date and not disclosure(ft):
+            block = _title_block_ending(lines, i, floor)
+            a = block[0] if block else _include_issuer_line(lines, i, floor)
+            return _finish(lines, Header(a, a, i + 1, adoption_date=date), i + 2, hi)
+        # A report or speech under its ``——2024年1月18日在…会议上`` subtitle.
+        if nxt.startswith("——") and (i == lo or _ends_document(lines, i - 1)) and doc_type_of(ft):
+            return _finish(lines, Header(i, i, i + 1, adoption_date=parse_date(nxt)), i + 1, hi)
     if ft[-1] not in _TYPE_LAST_CHARS or not is_title_fragment(ft):
         return None
     block = _title_block_ending(lines, i, floor)
