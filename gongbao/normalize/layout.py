@@ -22,7 +22,9 @@ _MARKUP_LINES = re.compile(r"^[ \t]*(?:[-*•>][ \t]+|#{1,6}[ \t]+|>[ \t]*)+", r
 _FOOTER = re.compile(
     r"^\s*(?:[-—–－~·•]+\s*(\d{1,4})\s*[-—–－~·•]*|(\d{1,4})\s*[-—–－~·•]+|第\s*(\d{1,4})\s*页(?:\s*共\s*\d+\s*页)?)\s*$"
 )
-_INLINE_FOOTER = re.compile(r"(?<=[ \t])[—–][ \t]?(\d{1,3})[ \t]?[—–](?=[ \t])")
+_INLINE_FOOTER = re.compile(r"[—–](?<=[ \t][—–])[ \t]?\d{1,3}[ \t]?[—–](?=[ \t])")
+# Runs of white space that are not already a single plain space.
+_ODD_SPACES = re.compile(r"[\t\u3000\u00a0][ \t\u3000\u00a0]*| [ \t\u3000\u00a0]+")
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 _BEFORE_TIGHT = re.compile(rf"[ \t\u3000\u00a0]+(?=[{CJK}{CJK_PUNCT})\]〕）】,.:;%\n])")
 _OPENERS = frozenset("([〔（【")
@@ -98,8 +100,9 @@ def prepare(text: str) -> Prepared:
     text = text.replace("\u200b", "").replace("\u200c", "").replace("\u200d", "")
     # Whole-text passes (one regex call each, not one per line).
     text = _MARKUP_LINES.sub("", text)
-    text = _INLINE_FOOTER.sub(" ", text)
-    text = _SPACES.sub(" ", text)
+    text = _INLINE_FOOTER.sub("", text)
+    if "\t" in text or "\u3000" in text or "\u00a0" in text or "  " in text:
+        text = _ODD_SPACES.sub(" ", text)
     out: list[str] = []
     footers: list[tuple[int, int]] = []
     for raw in text.split("\n"):

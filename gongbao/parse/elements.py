@@ -22,7 +22,7 @@ from .lines import (
     signature_date,
 )
 from .segment import Header
-from .titles import doc_type_of, is_complete_title, is_title_fragment, split_title
+from .titles import doc_type_of, is_complete_title, split_title, title_fragment_ft
 
 _CARRIES = re.compile(r"印发|转发|批转|颁发|颁布|发布")
 _QUOTED = re.compile(r"《([^《》]{2,120})》")
@@ -281,7 +281,7 @@ def _embedded_title(lines: Lines, title: str, lo: int, after: int, end: int) -> 
             return lines.tr[i], [i]
         if target and i + 1 < end and f + lines.ft[i + 1] == target:
             return lines.tr[i] + lines.tr[i + 1], [i, i + 1]
-        if not target and is_title_fragment(lines.ft[i]) and len(f) <= 60:
+        if not target and title_fragment_ft(lines.ft[i]) and len(f) <= 60:
             return lines.tr[i], [i]
         break
     if named:

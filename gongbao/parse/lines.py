@@ -50,6 +50,8 @@ _PERSON_SIGN = re.compile(
 
 def person_signature(raw: str) -> tuple[str, str] | None:
     """``省长 金湘军`` → (``省长``, ``金湘军``)."""
+    if len(raw) > 24 or not ("长" in raw or "理" in raw or "主" in raw or "书记" in raw or "長" in raw):
+        return None
     m = _PERSON_SIGN.match(fold(raw).strip())
     if not m:
         return None
@@ -150,4 +152,4 @@ _PRINT_RECORD = re.compile(r"^(?:抄送|抄报|分送|主题词|发送)[:：]|^.
 
 def print_record(ft: str) -> bool:
     """A 版记 line (GB/T 9704 §7.4): ``抄送：…`` or ``某某办公室 2024年3月5日印发``."""
-    return bool(_PRINT_RECORD.match(ft))
+    return (ft.startswith(("抄", "分送", "主题词", "发送")) or ft.endswith("印发")) and bool(_PRINT_RECORD.match(ft))

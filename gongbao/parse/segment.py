@@ -23,7 +23,7 @@ from .lines import (
     recipients_text,
     signature_date,
 )
-from .titles import doc_type_of, is_complete_title, is_numbered_head, is_title_fragment
+from .titles import doc_type_of, is_complete_title, is_numbered_head, title_fragment_ft
 
 MAX_TITLE_LINES = 4
 _CARRY_VERB = re.compile(r"印发|转发|批转|颁发|发布")
@@ -82,7 +82,7 @@ def _header_at(lines: Lines, i: int, floor: int, hi: int, prev: Header | None, l
                 return _finish(lines, Header(i, block[0], block[1], dn, number_line=i), block[1], hi)
             return None
     # 2. A title block whose last line is line i, confirmed by what follows.
-    if i + 1 < hi and len(ft) <= 50 and is_title_fragment(ft):
+    if i + 1 < hi and len(ft) <= 50 and title_fragment_ft(ft):
         nxt = lines.ft[i + 1]
         # A people's congress text (决定, 任免名单, 条例) under its adoption note.
         date = adoption_note(nxt) if nxt.startswith("(") else None
@@ -93,7 +93,7 @@ def _header_at(lines: Lines, i: int, floor: int, hi: int, prev: Header | None, l
         # A report or speech under its ``——2024年1月18日在…会议上`` subtitle.
         if nxt.startswith("——") and (i == lo or _ends_document(lines, i - 1)) and doc_type_of(ft):
             return _finish(lines, Header(i, i, i + 1, adoption_date=parse_date(nxt)), i + 1, hi)
-    if ft[-1] not in _TYPE_LAST_CHARS or not is_title_fragment(ft):
+    if ft[-1] not in _TYPE_LAST_CHARS or not title_fragment_ft(ft):
         return None
     block = _title_block_ending(lines, i, floor)
     if not block:
@@ -114,7 +114,7 @@ def _header_at(lines: Lines, i: int, floor: int, hi: int, prev: Header | None, l
         # under it: a document without number or 主送机关, such as a 公告 — unless it is the
         # text the previous notice carries (``转发…关于X的意见的通知`` then ``关于X的意见``).
         if (a == lo or _ends_document(lines, a - 1)) and not _is_carried(lines, prev, a, b) \
-                and not doc_number_line(lines.raw[b]) and not is_title_fragment(nxt):
+                and not doc_number_line(lines.raw[b]) and not title_fragment_ft(nxt):
             return _finish(lines, Header(a, a, b), b, hi)
     return None
 
@@ -136,10 +136,10 @@ def _is_carried(lines: Lines, prev: Header | None, a: int, b: int) -> bool:
 
 def _title_block_ending(lines: Lines, end: int, floor: int) -> tuple[int, int] | None:
     """A complete title made of lines ``[a, end]``; returns ``(a, end + 1)``."""
-    if not is_title_fragment(lines.ft[end]):
+    if not title_fragment_ft(lines.ft[end]):
         return None
     for a in range(end, max(floor, end - MAX_TITLE_LINES + 1) - 1, -1):
-        if a < end and not is_title_fragment(lines.ft[a]):
+        if a < end and not title_fragment_ft(lines.ft[a]):
             break
         if a < end and (disclosure(lines.ft[a]) or signature_date(lines.raw[a])):
             break
@@ -176,7 +176,7 @@ def _title_block_before(lines: Lines, num_line: int, floor: int) -> tuple[int, i
 
 def _title_block_after(lines: Lines, start: int, hi: int) -> tuple[int, int] | None:
     for end in range(start, min(hi, start + MAX_TITLE_LINES)):
-        if not is_title_fragment(lines.ft[end]):
+        if not title_fragment_ft(lines.ft[end]):
             return None
         block = _title_block_ending(lines, end, start)
         if block and block[0] == start:

@@ -62,8 +62,12 @@ def is_numbered_head(text: str) -> bool:
 
 def is_title_fragment(text: str) -> bool:
     """A line that can be part of a title broken over lines."""
-    t = tighten(fold(text))
-    return 0 < len(t) <= 70 and not _TERMINAL.search(t) and not t.endswith(":") and t[0] not in "《(\"“"
+    return title_fragment_ft(tighten(fold(text)))
+
+
+def title_fragment_ft(t: str) -> bool:
+    """``is_title_fragment`` for a line already folded and tightened (``Lines.ft``)."""
+    return 0 < len(t) <= 70 and t[0] not in "《(\"“" and t[-1] != ":" and not _TERMINAL.search(t)
 
 
 def split_title(header: str) -> tuple[list[str], str]:
