@@ -15,9 +15,12 @@ from .sources import read_text
 __version__ = "0.1.0"
 
 
-def parse_file(path) -> Gazette:
-    """Read ``path`` (UTF-8 or GB18030 text) and parse it; raises :class:`InputError`."""
-    return parse_gazette(read_text(path), source=str(path))
+def parse_file(path, as_of=None) -> Gazette:
+    """Read ``path`` (UTF-8 or GB18030 text) and parse it; raises :class:`InputError`.
+
+    ``as_of`` (a ``datetime.date``, default today) is the date 时效性 is computed for.
+    """
+    return parse_gazette(read_text(path), source=str(path), as_of=as_of)
 
 
 __all__ = [

@@ -10,7 +10,9 @@ import click
 
 from . import __version__, parse_file
 from .errors import GongbaoError
+from .export.popolo import popolo
 from .models import Gazette
+from .registers import registers_of, render_registers
 from .schema import parse_output_schema
 
 
@@ -42,20 +44,66 @@ def main():
     """gongbao: Chinese government gazettes as a searchable, linked archive."""
 
 
+def _as_of_option(f):
+    return click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+                        help="Compute 时效性 as of this date (YYYY-MM-DD; default: today).")(f)
+
+
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=True, path_type=str))
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json",
               show_default=True, help="JSON (the public contract) or a readable summary.")
-def parse(file: str, fmt: str):
+@_as_of_option
+def parse(file: str, fmt: str, as_of):
     """Parse a gazette issue or a single document and print its structure.
 
     Example: gongbao parse samples/jiaocheng-gazette-2024-03.txt > issue.json
     """
-    gazette = parse_file(file)
+    gazette = parse_file(file, as_of=as_of.date() if as_of else None)
     if fmt == "json":
         _write(json.dumps(gazette.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
         _write(render_text(gazette))
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=True, path_type=str))
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
+@_as_of_option
+def registers(file: str, fmt: str, as_of):
+    """Print the registers of an issue: citations, validity, appointments, tasks, organisations.
+
+    Example: gongbao registers samples/jiaocheng-gazette-2024-03.txt --format json
+    """
+    gazette = parse_file(file, as_of=as_of.date() if as_of else None)
+    data = registers_of(gazette)
+    if fmt == "json":
+        _write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        _write(render_registers(data))
+
+
+@main.group()
+def export():
+    """Bulk exports in open formats."""
+
+
+@export.command("popolo")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True, path_type=str))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write to this file instead of standard output.")
+def export_popolo(files, output):
+    """Write persons, organizations, posts and memberships (Popolo JSON) from gazette files.
+
+    Example: gongbao export popolo samples/*.txt -o popolo.json
+    """
+    data = popolo(parse_file(f) for f in files)
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if output:
+        with open(output, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    else:
+        _write(text)
 
 
 @main.command()

@@ -55,6 +55,37 @@ DESCRIPTIONS = {
     "Document.appointments": "任免 entries of a personnel notice",
     "Document.body": "正文 as clean paragraphs separated by newlines",
     "Document.warnings": "What the parser could not read cleanly in this document",
+    "Document.citations": "Every reference to another document, with its relation and the sentence as evidence",
+    "Document.validity": "时效性 computed from the document alone (the archive recomputes it across documents)",
+    "Document.tasks": "Numbered tasks or measures of a plan with lead and responsible units, deadline, targets",
+    "Appointment.organization": "The organisation the post belongs to (canonical name)",
+    "Appointment.decided_by": "The body that decided (人民政府, 人大常委会…)",
+    "Appointment.meeting": "The meeting that decided, e.g. 第44次常务会议",
+    "Appointment.decision_date": "Date of the decision, YYYY-MM-DD",
+    "Appointment.verb": "The text's own verb: 任命, 免去, 聘任, 解聘, 辞去, 代理…",
+    "Citation.doc_number": "Normalised 发文字号 of the cited document, when written",
+    "Citation.title": "Cited title from 《》, when written",
+    "Citation.relation": "basis, implements, forwards, replies_to, repeals, amends or cites",
+    "Citation.evidence": "The sentence that makes the citation",
+    "Validity.status": "in_force, repealed, expired or not_yet_effective, as of `as_of`",
+    "Validity.effective_from": "施行/执行 date, YYYY-MM-DD",
+    "Validity.effective_until": "Last day in force (有效期), YYYY-MM-DD",
+    "Validity.repealed_by": "发文字号 of the repealing document",
+    "Validity.evidence": "The sentence(s) the dates come from",
+    "Validity.as_of": "The date the status was computed for, YYYY-MM-DD",
+    "Task.id": "Position in the plan's outline, e.g. 二.(一).1.(1)",
+    "Task.text": "The task as written",
+    "Task.lead_units": "牵头单位 (canonical names)",
+    "Task.responsible_units": "责任/配合单位 (canonical names)",
+    "Task.deadline": "Deadline YYYY-MM-DD (到2025年底 → 2025-12-31)",
+    "Task.recurrence": "daily, weekly, monthly, quarterly, yearly or ongoing",
+    "Task.targets": "Quantitative targets of the task",
+    "Target.comparator": ">=, <=, >, <, = or ~ (左右)",
+    "Organization.name": "Canonical name (县工信和科技局 in a 交城县 document → 交城县工信和科技局)",
+    "Organization.aliases": "Other names seen for it",
+    "Organization.roles": "issuer, signatory, recipient, unit, post",
+    "Gazette.issue": "Cover and colophon metadata; null for a single document",
+    "Gazette.organizations": "Every organisation named in the input, under one canonical name each",
 }
 
 
@@ -72,7 +103,8 @@ def _type_schema(tp, defs: dict) -> dict:
     if dataclasses.is_dataclass(tp):
         _define(tp, defs)
         return {"$ref": f"#/$defs/{tp.__name__}"}
-    return {str: {"type": "string"}, int: {"type": "integer"}, bool: {"type": "boolean"}}[tp]
+    return {str: {"type": "string"}, int: {"type": "integer"}, float: {"type": "number"},
+            bool: {"type": "boolean"}}[tp]
 
 
 def _define(cls, defs: dict) -> None:
@@ -82,6 +114,8 @@ def _define(cls, defs: dict) -> None:
     hints = typing.get_type_hints(cls)
     props = {}
     for f in dataclasses.fields(cls):
+        if f.metadata.get("internal"):
+            continue
         prop = _type_schema(hints[f.name], defs)
         desc = DESCRIPTIONS.get(f"{cls.__name__}.{f.name}")
         if desc:
@@ -100,20 +134,12 @@ def _define(cls, defs: dict) -> None:
 def parse_output_schema() -> dict:
     """The JSON Schema (2020-12) of ``Gazette.to_dict()``."""
     defs: dict = {}
-    for cls in (models.IssueInfo, models.TocEntry, models.Document):
-        _define(cls, defs)
+    _define(models.Gazette, defs)
+    top = defs.pop("Gazette")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://gongbao.invalid/schema/parse-output.json",
         "title": "gongbao parse output",
-        "type": "object",
-        "properties": {
-            "issue": {"anyOf": [{"$ref": "#/$defs/IssueInfo"}, {"type": "null"}]},
-            "toc": {"type": "array", "items": {"$ref": "#/$defs/TocEntry"}},
-            "documents": {"type": "array", "items": {"$ref": "#/$defs/Document"}},
-            "warnings": {"type": "array", "items": {"type": "string"}},
-        },
-        "required": ["issue", "toc", "documents", "warnings"],
-        "additionalProperties": False,
+        **top,
         "$defs": defs,
     }

@@ -5,6 +5,7 @@ rules: the number of documents must match exactly, and every field named there m
 equal. Fields not named are not asserted.
 """
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -24,7 +25,8 @@ def test_there_are_enough_fixtures():
 def test_fixture(name):
     text = (FIXTURES / f"{name}.txt").read_text("utf-8")
     expected = json.loads((FIXTURES / f"{name}.expected.json").read_text("utf-8"))
-    got = parse_gazette(text, source=name).to_dict()
+    as_of = dt.date.fromisoformat(expected.get("as_of", "2026-01-01"))
+    got = parse_gazette(text, source=name, as_of=as_of).to_dict()
 
     if "issue" in expected:
         if expected["issue"] is None:
@@ -36,6 +38,8 @@ def test_fixture(name):
     if "toc" in expected:
         assert [_pick(t, e) for t, e in zip(got["toc"], expected["toc"], strict=False)] == expected["toc"]
         assert len(got["toc"]) == len(expected["toc"])
+    if "organizations" in expected:
+        assert got["organizations"] == expected["organizations"]
     assert len(got["documents"]) == len(expected["documents"]), [d["title"] for d in got["documents"]]
     for doc, exp in zip(got["documents"], expected["documents"], strict=True):
         for key, value in exp.items():

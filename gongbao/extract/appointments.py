@@ -1,8 +1,11 @@
-"""Appointments and removals (任免) in personnel notices.
+"""Appointments and removals (任免) in personnel notices, as Popolo-style memberships.
 
 Two layouts are common: a list under ``决定任命:`` / ``决定免去:`` with one person a line
 (``张三为某某局副局长(试用期一年);``, ``李四的某某局局长职务;``), and inline clauses
 (``任命张三为…，免去李四的…职务``). Both are read clause by clause with the current verb.
+The deciding body, meeting and date come from the sentence that introduces them
+(``经某某县人民政府2024年7月11日第44次常务会议通过``, ``经…人民代表大会常务委员会第二十七次
+会议于2024年8月30日通过``).
 """
 
 from __future__ import annotations
@@ -11,49 +14,149 @@ import re
 
 from ..models import Appointment
 from ..normalize.fold import fold
+from ..parse.dates import DATE_PATTERN, parse_date
+from ..parse.organs import is_organ
 
 _NAME = r"[\u4e00-\u9fff·]{2,6}?"
 _APPOINT = re.compile(rf"^(?P<person>{_NAME})(?:同志)?为(?P<post>.+?)$")
 _REMOVE = re.compile(rf"^(?P<person>{_NAME})(?:同志)?的(?P<post>.+?)职务$")
+_RESIGN = re.compile(rf"^(?:同意|接受)?(?P<person>{_NAME})(?:同志)?辞去(?P<post>.+?)职务")
+_ACTING = re.compile(rf"^(?:决定)?(?P<person>{_NAME})(?:同志)?代理(?P<post>.+?)(?:职务)?$")
 _PROBATION = re.compile(r"\((?:试用期|任职试用期)[^()]*\)")
 _TRAIL = ";:。,.、 "
+_VERBS = {"任命": "appoint", "聘任": "appoint", "聘用": "appoint", "提名": "appoint",
+          "免去": "remove", "解聘": "remove", "撤销": "remove"}
+_MODE_END = re.compile(r"(?:决定)?(任命|聘任|聘用|免去|解聘)[:]?\s*$")
+_MODE_LEAD = re.compile(r"^(?:决定)?(任命|聘任|聘用|免去|解聘)(?![:]?$)")
+_MEETING = re.compile(
+    rf"(?:经|在)\s?(?P<date0>{DATE_PATTERN})?\s?(?P<body>[\u4e00-\u9fff]{{2,40}}?)\s?(?P<date>{DATE_PATTERN})?\s?"
+    r"(?P<meeting>第[\d一二三四五六七八九十百零〇]+次[\u4e00-\u9fff]{0,8}?会议)"
+    rf"(?:于(?P<date2>{DATE_PATTERN}))?"
+)
+_ADOPTED = re.compile(
+    rf"\((?P<date>{DATE_PATTERN})(?P<body>[\u4e00-\u9fff]{{2,40}}?)"
+    r"(?P<meeting>第[\d一二三四五六七八九十百零〇]+次[\u4e00-\u9fff]{0,8}?会议)通过\)"
+)
+# Posts, longest first: what is left in front of one is the organisation.
+_POSTS = sorted("""局长 副局长 主任 副主任 常务副主任 队长 副队长 院长 副院长 理事长 副理事长 主席 副主席 秘书长
+副秘书长 市长 副市长 县长 副县长 区长 副区长 省长 副省长 镇长 副镇长 乡长 副乡长 书记 副书记 参事 馆长 副馆长
+所长 副所长 站长 副站长 部长 副部长 厅长 副厅长 司长 副司长 处长 副处长 科长 副科长 主任委员 副主任委员 委员
+审判员 检察员 庭长 副庭长 行长 副行长 社长 副社长 校长 副校长 经理 副经理 总经理 董事长 专员 调研员 督学
+主任科员 局长助理 总工程师 总经济师 总会计师 总师 团长 政委 组长 副组长 会长 副会长 大队长 副大队长
+审判委员会委员 检察委员会委员 党组书记 党组成员 支队长 副支队长 中队长 园长 副园长""".split(), key=len, reverse=True)
 
 
-def find_appointments(body: str) -> list[Appointment]:
-    """Every appointment and removal stated in ``body``, in order."""
+def find_appointments(body: str, doc_date: str | None = None, expand=None,
+                      context: str | None = None) -> list[Appointment]:
+    """Every appointment and removal stated in ``body``, in order.
+
+    ``expand`` maps a short organisation name to its canonical one (see
+    ``extract.organizations``); ``context`` is a note printed under the title (a people's
+    congress list's ``(…会议通过)``) that names the deciding meeting.
+    """
     out: list[Appointment] = []
     mode: str | None = None
+    verb: str | None = None
+    decided_by = meeting = decision_date = None
+    if context:
+        got = _decision(fold(context), context)
+        if got:
+            decided_by, meeting, decision_date = got
+    if decided_by and expand:
+        decided_by = expand(decided_by)
     for para in body.split("\n"):
         f = fold(para)
-        for clause in re.split(r"(?<=[;。,])", f):
-            clause = clause.strip()
+        got = _decision(f, para)
+        if got:
+            decided_by, meeting, decision_date = got
+            if expand:
+                decided_by = expand(decided_by)
+        for cm in re.finditer(r"[^;。,]+[;。,]?", f):
+            clause = cm.group(0).strip()
+            raw_clause = para[cm.start():cm.end()].strip()
             if not clause:
                 continue
-            m = re.search(r"(?:决定)?(任命|聘任|聘用|免去|解聘)[:]?\s*$", clause)
+            m = _MODE_END.search(clause)
             if m:
-                mode = "remove" if m.group(1) in ("免去", "解聘") else "appoint"
+                verb = m.group(1)
+                mode = _VERBS[verb]
                 continue
-            lead = re.match(r"^(?:决定)?(任命|聘任|聘用|免去|解聘)(?![:]?$)", clause)
+            lead = _MODE_LEAD.match(clause)
             if lead:
-                mode = "remove" if lead.group(1) in ("免去", "解聘") else "appoint"
-                clause = clause[lead.end():]
-            if mode is None:
-                continue
-            entry = _entry(clause.strip(_TRAIL), mode)
+                verb = lead.group(1)
+                mode = _VERBS[verb]
+                cut = lead.end()
+                clause, raw_clause = clause[cut:], raw_clause[cut:]
+            entry = _special(clause, raw_clause) or (_entry(clause, raw_clause, mode, verb) if mode else None)
             if entry:
+                entry.decided_by, entry.meeting = decided_by, meeting
+                entry.decision_date = decision_date or doc_date
+                entry.organization = organization_of(entry.post, expand)
                 out.append(entry)
     return out
 
 
-def _entry(clause: str, mode: str) -> Appointment | None:
-    probation = bool(_PROBATION.search(clause))
-    text = _PROBATION.sub("", clause).strip(_TRAIL)
-    if mode == "remove":
-        m = _REMOVE.match(text)
-        if m:
-            return Appointment(m.group("person"), "remove", m.group("post").strip(_TRAIL), probation)
+def _decision(f: str, raw: str) -> tuple[str, str, str | None] | None:
+    m = _ADOPTED.search(f) or _MEETING.search(f)
+    if not m:
         return None
-    m = _APPOINT.match(text)
+    body = raw[m.start("body"):m.end("body")].replace(" ", "")
+    meeting = raw[m.start("meeting"):m.end("meeting")].replace(" ", "")
+    date = m.group("date") or m.groupdict().get("date2") or m.groupdict().get("date0")
+    return body, meeting, parse_date(date) if date else None
+
+
+def _strip_pair(f: str, raw: str) -> tuple[str, str]:
+    """Strip trailing/leading punctuation from a folded text and its original alike."""
+    a = len(f) - len(f.lstrip(_TRAIL))
+    b = len(f.rstrip(_TRAIL))
+    return f[a:b], raw[a:b]
+
+
+def _without_probation(f: str, raw: str) -> tuple[str, str, bool]:
+    m = _PROBATION.search(f)
+    if not m:
+        return f, raw, False
+    return f[: m.start()] + f[m.end():], raw[: m.start()] + raw[m.end():], True
+
+
+def _special(clause: str, raw: str) -> Appointment | None:
+    """辞去 and 代理 read the same whatever verb came before."""
+    text, raw = _strip_pair(clause, raw)
+    m = _RESIGN.match(text)
+    if m:
+        return _make(m, raw, "remove", "辞去", False)
+    m = _ACTING.match(text)
     if m and len(m.group("post")) >= 2:
-        return Appointment(m.group("person"), "appoint", m.group("post").strip(_TRAIL), probation)
+        return _make(m, raw, "appoint", "代理", False)
+    return None
+
+
+def _entry(clause: str, raw: str, mode: str, verb: str | None) -> Appointment | None:
+    text, raw, probation = _without_probation(clause, raw)
+    text, raw = _strip_pair(text, raw)
+    m = (_REMOVE if mode == "remove" else _APPOINT).match(text)
+    if not m or len(m.group("post").strip(_TRAIL)) < 2:
+        return None
+    return _make(m, raw, mode, verb, probation)
+
+
+def _make(m: re.Match, raw: str, action: str, verb: str | None, probation: bool) -> Appointment:
+    """Slice person and post from the original characters (same offsets as the folded text)."""
+    person = raw[m.start("person"):m.end("person")]
+    post_f = m.group("post")
+    post = raw[m.start("post"):m.end("post")]
+    cut = len(post_f.rstrip(_TRAIL))
+    return Appointment(person=person.replace(" ", ""), action=action, post=post[:cut],
+                       probation=probation, verb=verb)
+
+
+def organization_of(post: str, expand=None) -> str | None:
+    """``交城县农业农村局副局长`` → ``交城县农业农村局``: the organisation a post belongs to."""
+    p = fold(post)
+    for title in _POSTS:
+        if p.endswith(title) and len(p) > len(title):
+            org = post[: len(post) - len(title)]
+            if is_organ(org):
+                return expand(org) if expand else org
     return None

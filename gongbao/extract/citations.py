@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..models import Citation
 from ..normalize.fold import fold
 from ..parse.docnumber import find_doc_numbers
 
@@ -73,3 +74,120 @@ def find_repeals(text: str, exclude: str | None = None, folded: str | None = Non
         if para.rstrip().endswith(":") and REPEAL_WORDS.search(para):
             list_mode = True
     return list(out)
+
+
+# --- citations with their relation ---------------------------------------------------------
+
+_QUOTE = re.compile(r"《([^《》\n]{2,120})》")
+# 《…》 that name documents (laws, regulations, notices, plans), not books or record forms.
+_DOC_TITLE = re.compile(
+    r"(?:法|条例|规定|办法|细则|意见|通知|决定|方案|规划|纲要|计划|标准|规范|规程|指南|目录|清单|批复|函|报告|"
+    r"公告|通告|令|决议|准则|制度|章程|要点|请示|通报|纪要|指引|措施|政策|导则|通则|意见稿)(?:\([^()]*\))?$"
+)
+_SENT = re.compile(r"[^。!?;\n]+[。!?;\n]?")
+_CLAUSE_BREAK = re.compile(r"[,:]")
+# Verbs before a citation, by relation, nearest one wins.
+_BEFORE = re.compile(
+    r"(?P<forwards>转发|批转)|(?P<repeals>废止|停止执行|宣布失效)|(?P<amends>修改|修订|修正)"
+    r"|(?P<basis>根据|依据|按照|依照|遵照|贯彻落实|贯彻|落实|参照|对照|结合|依)"
+    r"|(?P<replies_to>你(?:们|局|单位|市|县|区|委|厅|办|部|院|公司|镇|乡|校|行|社|队|所|中心))"
+)
+_AFTER_REPEAL = re.compile(r"^[^,;。]{0,16}?(?:同时)?(?:废止|停止执行|自行失效|不再执行|同时失效|予以撤销)")
+_AFTER_AMEND = re.compile(r"^[^,;。]{0,24}?(?:修改为|修订为|作如下修改|予以修改|修正为)")
+_AFTER_IMPLEMENT = re.compile(r"^[^;。]{0,24}?(?:印发给你们|现印发|现予印发|印发你们|现予公布|现予发布)")
+_AFTER_FORWARD = re.compile(r"^[^;。]{0,24}?(?:转发给你们|现转发)")
+_AFTER_RECEIVED = re.compile(r"^[^;。]{0,30}?收悉")
+
+RELATIONS = ("basis", "implements", "forwards", "replies_to", "repeals", "amends", "cites")
+
+
+def find_citations(text: str, own_number: str | None = None, doc_type: str | None = None,
+                   folded: str | None = None) -> list[Citation]:
+    """Each reference of ``text`` to another document, with its relation and sentence.
+
+    A reference is a 《title》 (optionally followed by its number in parentheses) or a bare
+    发文字号. The relation is read from the verbs around it in its sentence.
+    """
+    f = fold(text) if folded is None else folded
+    out: list[Citation] = []
+    seen: set[tuple] = set()
+    for sm in _SENT.finditer(f):
+        s0, s1 = sm.start(), sm.end()
+        sentence = f[s0:s1]
+        if "《" not in sentence and "号" not in sentence:
+            continue
+        evidence = text[s0:s1].strip()
+        mentions: list[tuple[int, int, str | None, str | None]] = []  # start, end, title, number
+        numbers = find_doc_numbers(text[s0:s1], sentence)
+        used_numbers: set[int] = set()
+        for qm in _QUOTE.finditer(sentence):
+            title = text[s0 + qm.start(1):s0 + qm.end(1)].replace(" ", "")
+            number = None
+            end = qm.end()
+            if sentence[end:end + 2].lstrip()[:1] == "(":
+                # ``《…》(某政发〔2024〕3号)``: the number in the parentheses after the title.
+                for k, d in enumerate(numbers):
+                    if end < d.start <= end + 3:
+                        number = d.normalized
+                        close = sentence.find(")", d.end - 1)
+                        end = close + 1 if 0 <= close <= d.end + 2 else d.end
+                        used_numbers.add(k)
+                        break
+            if number is None and not _DOC_TITLE.search(fold(title)):
+                continue
+            mentions.append((qm.start(), end, title, number))
+        for k, d in enumerate(numbers):
+            if k not in used_numbers:
+                mentions.append((d.start, d.end, None, d.normalized))
+        mentions.sort()
+        for start, end, title, number in mentions:
+            if number is not None and number == own_number:
+                continue
+            relation = _relation(sentence, start, end, doc_type)
+            key = (number, title, relation)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Citation(doc_number=number, title=title, relation=relation, evidence=evidence))
+    return out
+
+
+def _relation(sentence: str, start: int, end: int, doc_type: str | None) -> str:
+    after = sentence[end:]
+    if _AFTER_REPEAL.match(after):
+        return "repeals"
+    if _AFTER_AMEND.match(after):
+        return "amends"
+    if _AFTER_FORWARD.match(after):
+        return "forwards"
+    if _AFTER_IMPLEMENT.match(after):
+        return "implements"
+    before = _clause_before(sentence, start)
+    last = None
+    for m in _BEFORE.finditer(before):
+        last = m
+    if last is not None:
+        kind = last.lastgroup
+        if kind == "replies_to":
+            if doc_type == "批复" or _AFTER_RECEIVED.match(after) or "收悉" in sentence:
+                return "replies_to"
+        else:
+            return kind
+    if doc_type == "批复" and "收悉" in after[:40]:
+        return "replies_to"
+    return "cites"
+
+
+def _clause_before(sentence: str, start: int) -> str:
+    """The text before a mention within its clause; a list of citations extends the clause."""
+    head = sentence[:start]
+    cut = max(head.rfind(","), head.rfind(":"))
+    clause = head[cut + 1:]
+    # ``根据《甲》(…)，《乙》…`` is rare; ``根据《甲》和《乙》`` keeps one clause, which the
+    # comma search above already does. A clause that is only a continuation of a list
+    # (``、《乙》``) looks back one more clause.
+    if cut >= 0 and not re.search(r"[\u4e00-\u9fff]{2}", re.sub(r"《[^》]*》|\([^()]*\)", "", clause)):
+        prev = head[:cut]
+        cut2 = max(prev.rfind(","), prev.rfind(":"))
+        clause = head[cut2 + 1:]
+    return clause

@@ -23,6 +23,7 @@ _FOOTER = re.compile(
     r"^\s*(?:[-—–－~·•]+\s*(\d{1,4})\s*[-—–－~·•]*|(\d{1,4})\s*[-—–－~·•]+|第\s*(\d{1,4})\s*页(?:\s*共\s*\d+\s*页)?)\s*$"
 )
 _INLINE_FOOTER = re.compile(r"[—–](?<=[ \t][—–])[ \t]?\d{1,3}[ \t]?[—–](?=[ \t])")
+_TRAILING_FOOTER = re.compile(r"[ \t][—–-][ \t]?(\d{1,3})[ \t]?[—–-]$")
 # Runs of white space that are not already a single plain space.
 _ODD_SPACES = re.compile(r"[\t\u3000\u00a0][ \t\u3000\u00a0]*| [ \t\u3000\u00a0]+")
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
@@ -114,6 +115,14 @@ def prepare(text: str) -> Prepared:
             if m:
                 page = int(next(g for g in m.groups() if g))
                 footers.append((len(out), page))
+                continue
+        if line[-1] in "—–-":
+            # A page footer at the end of a line: ``…现印发给你们,请 — 32 —``.
+            m = _TRAILING_FOOTER.search(line)
+            if m:
+                line = line[: m.start()].rstrip()
+                out.extend(unglue(line))
+                footers.append((len(out), int(m.group(1))))
                 continue
         out.extend(unglue(line))
     return Prepared(out, footers)

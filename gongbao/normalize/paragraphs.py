@@ -42,6 +42,11 @@ def join_paragraphs(tr: list[str], ft: list[str], alone: set[int] | frozenset = 
             heads.append(f)
         last = paras[-1]
         prev_open = f[-1] not in _END_CHARS and not (
-            len(last) <= 40 and "。" not in last and _ENUM.match(heads[-1])
+            len(last) <= 40 and "。" not in last and _ENUM.match(heads[-1]) and _balanced(f)
         )
     return paras
+
+
+def _balanced(f: str) -> bool:
+    """A heading closes what it opens; ``2.严格执行《…》(某政办发(2015)`` continues."""
+    return f.count("(") <= f.count(")") and f.count("《") <= f.count("》") and f[-1] not in "、,(《"

@@ -13,6 +13,8 @@ _ZH = "〇○零OΟ一二三四五六七八九十两"
 DATE_RE = re.compile(
     rf"(?P<y>\d{{4}}|[{_ZH}0]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_ZH}]{{1,3}})\s*月\s*(?P<d>\d{{1,2}}|[{_ZH}]{{1,3}})\s*[日号]"
 )
+# The same shape without named groups, to embed in larger patterns.
+DATE_PATTERN = re.sub(r"\(\?P<\w+>", "(?:", DATE_RE.pattern)
 _DOTTED = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[.\-/](?P<m>\d{1,2})[.\-/](?P<d>\d{1,2})(?!\d)")
 _YEAR_MONTH = re.compile(rf"(?P<y>\d{{4}}|[{_ZH}0]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_ZH}]{{1,3}})\s*月")
 

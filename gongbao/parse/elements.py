@@ -3,10 +3,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ..extract.appointments import find_appointments
-from ..extract.citations import find_cites, find_repeals
+from ..extract.citations import find_citations, find_cites, find_repeals
+from ..extract.organizations import canonical, jurisdiction
+from ..extract.tasks import find_tasks
+from ..extract.validity import document_validity
 from ..models import Attachment, Document
 from ..normalize.fold import fold
 from ..normalize.paragraphs import join_paragraphs
@@ -27,10 +31,12 @@ from .titles import doc_type_of, is_complete_title, split_title, title_fragment_
 _CARRIES = re.compile(r"印发|转发|批转|颁发|颁布|发布")
 _QUOTED = re.compile(r"《([^《》]{2,120})》")
 _ONLINE = re.compile(r"\((?:见)?(?:网络版|网站|电子版|政府网站|门户网站)[^()]{0,10}\)|\(略\)|\(另发\)")
+# At least a few enumerated paragraphs: a plan worth reading for tasks.
+_ENUMERATED = re.compile(r"(?:^|\n)(?:\(\d{1,3}\)|\d{1,3}[.、]|\([一二三四五六七八九十]+\))[^\n]*(?:负责|牵头|责任单位|到\d{4}年|底前)")
 _ITEM = re.compile(r"^(?:\d{1,2}[.、](?!\d)|[(]\d{1,2}[)])")
 
 
-def build_document(lines: Lines, h: Header, end: int, seq: int) -> Document:
+def build_document(lines: Lines, h: Header, end: int, seq: int, as_of: dt.date | None = None) -> Document:
     """A :class:`Document` from the header ``h`` and the lines up to ``end``."""
     header_text = " ".join(lines.raw[h.title_start:h.title_end])
     issuers, title = split_title(header_text)
@@ -97,8 +103,20 @@ def build_document(lines: Lines, h: Header, end: int, seq: int) -> Document:
     folded_body = fold(doc.body)
     doc.cites = find_cites(doc.body, exclude=doc.doc_number, folded=folded_body)
     doc.repeals = find_repeals(doc.body, exclude=doc.doc_number, folded=folded_body)
-    if re.search(r"任免|任职|免职|聘任|解聘", fold(title)):
-        doc.appointments = find_appointments(doc.body)
+    juris = jurisdiction(doc.issuers or doc.signatories)
+
+    def expand(name: str) -> str:
+        full = canonical(name, juris)
+        if full != name:
+            doc.name_map[name] = full
+        return full
+
+    doc.citations = find_citations(doc.body, doc.doc_number, doc.doc_type, folded_body)
+    doc.validity = document_validity(folded_body, doc.body, doc.date, as_of or dt.date.today())
+    if re.search(r"任免|任职|免职|聘任|解聘|任命|免去|职务", fold(doc.title)):
+        doc.appointments = find_appointments(doc.body, doc.date, expand, context=h.note)
+    if _ENUMERATED.search(folded_body):
+        doc.tasks = find_tasks(paragraphs, expand)
     if not doc.doc_type:
         doc.warnings.append("文种 not recognised from the title")
     if not doc.date:

@@ -6,9 +6,11 @@ document's elements → reconcile the TOC with the body (repair, add what it los
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ..errors import InputError
+from ..extract.organizations import OrganizationIndex, jurisdiction, split_unit_list
 from ..models import Document, Gazette, TocEntry
 from ..normalize.fold import fold
 from ..normalize.layout import prepare, repair_ocr
@@ -24,7 +26,7 @@ _RUNNING_HEAD = re.compile(
 )
 
 
-def parse_gazette(text: str, source: str = "<text>") -> Gazette:
+def parse_gazette(text: str, source: str = "<text>", as_of: dt.date | None = None) -> Gazette:
     """Parse gazette text into issue metadata, TOC and documents.
 
     Raises :class:`InputError` only when no document can be recognised at all; anything
@@ -59,7 +61,7 @@ def parse_gazette(text: str, source: str = "<text>") -> Gazette:
         end = headers[k + 1].start if k + 1 < len(headers) else n
         end, trailing_section = _trim_trailer(lines, h, end, section_names)
         _blank_running_heads(lines, h.body_start, end, running)
-        doc = build_document(lines, h, end, k + 1)
+        doc = build_document(lines, h, end, k + 1, as_of)
         documents.append(doc)
         offsets.append(h.start)
         if trailing_section and k + 1 < len(headers):
@@ -77,7 +79,8 @@ def parse_gazette(text: str, source: str = "<text>") -> Gazette:
                 doc = _doc_for(entry, documents)
                 if doc is not None:
                     entry.page = doc.page
-    return Gazette(issue=issue, toc=toc, documents=documents, warnings=warnings)
+    return Gazette(issue=issue, toc=toc, documents=documents, warnings=warnings,
+                   organizations=collect_organizations(documents))
 
 
 def _running_heads(lines: Lines, issue) -> set[str]:
@@ -259,3 +262,25 @@ def _assign_pages(docs: list[Document], offsets: list[int], footers: list[tuple[
             page = after[0][1]
         d.page = page
         d.warnings.append("page inferred from neighbouring pages")
+
+
+def collect_organizations(documents: list[Document]):
+    """Every organisation the issue names, under its canonical name, with aliases and roles."""
+    index = OrganizationIndex()
+    for d in documents:
+        juris = jurisdiction(d.issuers or d.signatories)
+        for name in d.issuers:
+            index.add(name, "issuer", juris)
+        for name in d.signatories:
+            index.add(name, "signatory", juris)
+        for name in split_unit_list(d.recipients or ""):
+            index.add(name, "recipient", juris)
+        for a in d.appointments:
+            if a.organization:
+                index.add(a.organization, "post", juris)
+        for t in d.tasks:
+            for name in (*t.lead_units, *t.responsible_units):
+                index.add(name, "unit", juris)
+        for short, full in d.name_map.items():
+            index.alias(full, short)
+    return index.organizations()

@@ -47,6 +47,7 @@ class Header:
     body_start: int = 0
     body_head: str | None = None    # text after the colon when recipients and body share a line
     section: str | None = None      # a section heading printed just before the document
+    note: str | None = None         # the adoption note or subtitle printed under the title
 
 
 def find_headers(lines: Lines, lo: int = 0, hi: int | None = None) -> list[Header]:
@@ -89,7 +90,7 @@ def _header_at(lines: Lines, i: int, floor: int, hi: int, prev: Header | None, l
         if date and not disclosure(ft):
             block = _title_block_ending(lines, i, floor)
             a = block[0] if block else _include_issuer_line(lines, i, floor)
-            return _finish(lines, Header(a, a, i + 1, adoption_date=date), i + 2, hi)
+            return _finish(lines, Header(a, a, i + 1, adoption_date=date, note=lines.tr[i + 1]), i + 2, hi)
         # A report or speech under its ``——2024年1月18日在…会议上`` subtitle.
         if nxt.startswith("——") and (i == lo or _ends_document(lines, i - 1)) and doc_type_of(ft):
             return _finish(lines, Header(i, i, i + 1, adoption_date=parse_date(nxt)), i + 1, hi)
@@ -215,6 +216,7 @@ def _finish(lines: Lines, h: Header, pos: int, hi: int) -> Header:
         date = adoption_note(lines.ft[pos])
         if date:
             h.adoption_date = date
+            h.note = lines.tr[pos]
             pos += 1
     if pos < hi and h.doc_number is not None and h.number_line is not None and h.number_line < h.title_start:
         pos = max(pos, h.title_end)

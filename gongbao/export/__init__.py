@@ -1,0 +1,1 @@
+"""Bulk exports in open formats."""

@@ -1,0 +1,293 @@
+"""Responsibilities: the numbered tasks of a plan, who leads them, by when, toward what.
+
+The body is read as an outline by its enumerators (一、 (一) 1. (1) ①). Tasks are the leaves
+of the section that holds the tasks (重点任务, 主要任务, 工作任务, 重点工作…) or, when a plan
+has no such section, every leaf that names responsible units. Units come from the genre's
+closing parentheses (``(县财政局牵头，县民政局配合)``, ``(县教育体育局负责)``) or from
+``牵头单位：…`` / ``责任单位：…`` lines; deadlines from ``到2025年底``, ``2024年10月底前``;
+recurrences from ``每季度``; targets from ``毛入园率达到90%以上``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..models import Target, Task
+from ..normalize.fold import fold
+from .organizations import split_unit_list
+
+_LEVELS = (
+    (1, re.compile(r"^([一二三四五六七八九十]+)[、.]")),
+    (2, re.compile(r"^\(([一二三四五六七八九十]+)\)")),
+    (3, re.compile(r"^(\d{1,3})[.、](?!\d)")),
+    (4, re.compile(r"^\((\d{1,3})\)")),
+    (5, re.compile(r"^([①-⑳])")),
+)
+_TASK_SECTION = re.compile(r"任务|重点工作|主要工作|工作措施|主要措施|具体措施|重点举措|工作内容|实施内容|行动")
+
+
+@dataclass
+class _Node:
+    level: int
+    label: str
+    text: str
+    path: str
+    children: list = field(default_factory=list)
+    extra: list = field(default_factory=list)
+
+    def full_text(self) -> str:
+        return "".join([self.text, *self.extra])
+
+
+def outline(paragraphs: list[str]) -> list[_Node]:
+    """The enumerated outline of a body (top-level nodes)."""
+    roots: list[_Node] = []
+    stack: list[_Node] = []
+    expected: dict[int, int] = {}
+    for para in paragraphs:
+        for piece in _split_glued(para, expected):
+            f = fold(piece)
+            level, label = _level_of(f)
+            if level is None:
+                if stack:
+                    stack[-1].extra.append(piece)
+                continue
+            while stack and stack[-1].level >= level:
+                stack.pop()
+            path = (stack[-1].path + "." if stack else "") + _label_text(level, label)
+            node = _Node(level, label, piece, path)
+            (stack[-1].children if stack else roots).append(node)
+            stack.append(node)
+            if label.isdigit():
+                expected[level] = int(label) + 1
+    return roots
+
+
+def _level_of(f: str) -> tuple[int | None, str]:
+    for level, rx in _LEVELS:
+        m = rx.match(f)
+        if m:
+            return level, m.group(1)
+    return None, ""
+
+
+def _label_text(level: int, label: str) -> str:
+    return f"({label})" if level in (2, 4) else label
+
+
+def _split_glued(para: str, expected: dict[int, int]) -> list[str]:
+    """Split ``…开发利用15.持续完善…`` where the next number of a list was run into a line."""
+    f = fold(para)
+    for level, pat in ((3, r"(?<![\d.])({n})[.、](?=[\u4e00-\u9fff])"), (4, r"(?<=[^\d(])\(({n})\)(?=[\u4e00-\u9fff])")):
+        n = expected.get(level)
+        if n is None:
+            continue
+        m = re.search(pat.format(n=n), f[1:])
+        if m:
+            cut = m.start() + 1
+            return [para[:cut], *_split_glued(para[cut:], {**expected, level: n + 1})]
+    return [para]
+
+
+def find_tasks(paragraphs: list[str], expand=None) -> list[Task]:
+    """The tasks of a plan whose body is ``paragraphs``; ``expand`` canonicalises unit names."""
+    roots = outline(paragraphs)
+    if not roots:
+        return []
+    sections = [r for r in roots if r.level == 1 and _TASK_SECTION.search(fold(r.text)[:30])]
+    leaves: list[_Node] = []
+    if sections:
+        for s in sections:
+            leaves.extend(_leaves(s))
+        candidates = leaves
+    else:
+        candidates = [n for r in roots for n in _leaves(r)]
+    tasks = []
+    for node in candidates:
+        task = _task(node, expand)
+        if sections or task.lead_units or task.responsible_units:
+            tasks.append(task)
+    return tasks
+
+
+def _leaves(node: _Node) -> list[_Node]:
+    if not node.children:
+        return [node]
+    out = []
+    for c in node.children:
+        out.extend(_leaves(c))
+    return out
+
+
+_LEAD_LINE = re.compile(r"牵头单位[:：]\s*(?P<v>[^;；。)）(（]+)")
+_RESP_LINE = re.compile(r"(?:责任单位|配合单位|参与单位|责任部门|实施单位)[:：]\s*(?P<v>[^;；。)）(（]+)")
+_LEAD_VERB = re.compile(r"(?:牵头负责|牵头)$")
+_HELP_VERB = re.compile(r"(?:配合|参与|协同|协助|配合落实)$")
+_DUTY_VERB = re.compile(
+    r"(?:按照职责分工负责|按职责分工负责|按照职责分工落实|按职责分工落实|按照职责负责|按职责负责|分别负责|按职责分工|负责落实|负责|落实)$"
+)
+_UNITISH = re.compile(r"(?:局|委|办|厅|院|会|部|中心|政府|公司|队|所|站|社|行|团|单位|部门|管委会|乡镇|乡\(镇\)|街道|机构)$")
+
+
+def _units(text: str, expand) -> tuple[list[str], list[str]]:
+    f = fold(text)
+    lead: list[str] = []
+    resp: list[str] = []
+    for m in _LEAD_LINE.finditer(f):
+        lead += _names(text[m.start("v"):m.end("v")], expand)
+    for m in _RESP_LINE.finditer(f):
+        resp += _names(text[m.start("v"):m.end("v")], expand)
+    if not lead and not resp:
+        span = trailing_parenthetical(f)
+        if span:
+            inner_f = f[span[0]:span[1]]
+            inner = text[span[0]:span[1]]
+            pos = 0
+            for part in _split_top(inner_f):
+                raw = inner[pos:pos + len(part)]
+                pos += len(part) + 1
+                pf = part.strip()
+                if not pf:
+                    continue
+                if _LEAD_VERB.search(pf):
+                    lead += _names(raw[: len(raw) - len(_LEAD_VERB.search(pf).group(0))], expand)
+                elif _HELP_VERB.search(pf):
+                    resp += _names(raw[: len(raw) - len(_HELP_VERB.search(pf).group(0))], expand)
+                elif _DUTY_VERB.search(pf):
+                    resp += _names(raw[: len(raw) - len(_DUTY_VERB.search(pf).group(0))], expand)
+                elif _UNITISH.search(pf):
+                    resp += _names(raw, expand)
+    return _dedupe(lead), [u for u in _dedupe(resp) if u not in lead]
+
+
+def trailing_parenthetical(f: str) -> tuple[int, int] | None:
+    """The span inside the balanced parentheses that close ``f`` (folded), if any."""
+    end = len(f.rstrip("。;.， "))
+    if end == 0 or f[end - 1] != ")":
+        return None
+    depth = 0
+    for k in range(end - 1, -1, -1):
+        if f[k] == ")":
+            depth += 1
+        elif f[k] == "(":
+            depth -= 1
+            if depth == 0:
+                return (k + 1, end - 1) if end - 1 - (k + 1) >= 2 else None
+    return None
+
+
+def _split_top(f: str) -> list[str]:
+    """Split on , and ; outside nested parentheses (keeps lengths so offsets add up)."""
+    parts, depth, start = [], 0, 0
+    for k, ch in enumerate(f):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch in ",;" and depth == 0:
+            parts.append(f[start:k])
+            start = k + 1
+    parts.append(f[start:])
+    return parts
+
+
+def _names(text: str, expand) -> list[str]:
+    out = []
+    for name in split_unit_list(text.strip()):
+        name = re.sub(r"^(?:由|请|各)?(?=[\u4e00-\u9fff])", "", name) if name.startswith(("由", "请")) else name
+        name = name.strip(" 等")
+        if len(name) >= 2 and _UNITISH.search(fold(name)):
+            out.append(expand(name) if expand else name)
+    return out
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+_DEADLINE_DAY = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:前|之前|以前|止)")
+_DEADLINE_MONTH = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?:底|末|份)?(?:前|之前|以前|底前)")
+_DEADLINE_YEAR = re.compile(r"(?:到|至|截至|在|于)(?P<y>\d{4})年(?:底|末)?(?:前)?|(?P<y2>\d{4})年(?:底|末)(?:前)?")
+_RECURRENCE = (("每日", "daily"), ("每天", "daily"), ("每周", "weekly"), ("每月", "monthly"),
+               ("按月", "monthly"), ("每季度", "quarterly"), ("按季度", "quarterly"), ("每半年", "half-yearly"),
+               ("每年", "yearly"), ("按年度", "yearly"), ("长期坚持", "ongoing"), ("持续推进", "ongoing"),
+               ("常态化", "ongoing"))
+
+
+def _deadline(f: str) -> str | None:
+    m = _DEADLINE_DAY.search(f)
+    if m:
+        try:
+            return dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d"))).isoformat()
+        except ValueError:
+            pass
+    m = _DEADLINE_MONTH.search(f)
+    if m and 1 <= int(m.group("m")) <= 12:
+        y, mo = int(m.group("y")), int(m.group("m"))
+        return dt.date(y, mo, calendar.monthrange(y, mo)[1]).isoformat()
+    m = _DEADLINE_YEAR.search(f)
+    if m:
+        return dt.date(int(m.group("y") or m.group("y2")), 12, 31).isoformat()
+    return None
+
+
+def _recurrence(f: str) -> str | None:
+    for word, value in _RECURRENCE:
+        if word in f:
+            return value
+    return None
+
+
+_TARGET = re.compile(
+    r"(?P<verb>达到|提高到|提高至|提升到|提升至|不低于|不少于|不超过|不高于|控制在|降低到|降低至|下降到|降至|低于|高于|超过|"
+    r"增长|增加|提高|减少|下降|达)"
+    r"(?P<value>\d+(?:\.\d+)?)(?P<unit>%|个百分点|万元|亿元|元|万人|人次|人|个|家|户|所|座|台|辆|公里|千米|平方米|平方公里|万亩|亩|"
+    r"吨|万吨|次|场|项|张|小时|天|倍|名|条|处)?(?P<qual>以上|以下|左右|以内)?"
+)
+_METRIC_TRIM = re.compile(r"^(?:(?:到|至|力争到|力争|确保|到了)?\d{4}年(?:底|末)?|力争|确保|全年|全县|全市|全省|其中)+")
+_GE = {"达到", "提高到", "提高至", "提升到", "提升至", "不低于", "不少于", "达"}
+_LE = {"不超过", "不高于", "控制在", "降低到", "降低至", "下降到", "降至"}
+_CHANGE = {"增长", "增加", "提高", "减少", "下降"}
+
+
+def _targets(f: str, text: str) -> list[Target]:
+    out = []
+    for m in _TARGET.finditer(f):
+        head = f[: m.start()]
+        cut = max(head.rfind(c) for c in ",;。、:(")
+        metric_f = head[cut + 1:]
+        metric = text[cut + 1:m.start()]
+        trim = _METRIC_TRIM.match(metric_f)
+        if trim:
+            metric = metric[trim.end():]
+        verb, qual = m.group("verb"), m.group("qual")
+        if verb in _CHANGE:
+            metric += verb
+        if len(metric) < 2:
+            continue
+        if qual == "左右":
+            comp = "~"
+        elif qual in ("以下", "以内") or verb in _LE:
+            comp = "<" if verb in ("低于",) else "<="
+        elif verb in ("超过", "高于"):
+            comp = ">"
+        elif verb == "低于":
+            comp = "<"
+        elif qual == "以上" or verb in _GE:
+            comp = ">="
+        else:
+            comp = "="
+        out.append(Target(metric=metric, comparator=comp, value=float(m.group("value")), unit=m.group("unit")))
+    return out
+
+
+def _task(node: _Node, expand) -> Task:
+    text = node.full_text()
+    f = fold(text)
+    lead, resp = _units(text, expand)
+    body = re.sub(r"^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,3}[.、．]|[①-⑳])", "", text)
+    return Task(id=node.path, text=body, lead_units=lead, responsible_units=resp,
+                deadline=_deadline(f), recurrence=_recurrence(f), targets=_targets(f, text))

@@ -1,0 +1,138 @@
+"""时效性: when a document takes effect and until when, from its own words.
+
+Read from the clauses the genre uses: ``自2024年10月1日起施行``, ``自印发之日起执行``,
+``自公布之日起三十个工作日后施行`` (working days follow the official holiday calendar of
+the ``chinese_calendar`` package; outside the years it knows, Monday–Friday), ``有效期5年``
+(counted from the date the text names), ``有效期至2025年11月`` (to the end of that month).
+Repeal by another document is known only across documents: the archive sets it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from ..models import Validity
+from ..parse.dates import DATE_PATTERN, zh_number
+
+_NUM = r"(?P<n>\d+|[一二三四五六七八九十百两]+)"
+_EVENT = r"(?:印发|发布|公布|颁布|发文|签发|下发|出台)"
+_START = r"(?:施行|执行|实施|生效|起施行|起执行|起实施|起生效)"
+_FROM_DATE = re.compile(rf"自(?P<date>{DATE_PATTERN})起{_START}?")
+_FROM_WORKDAYS = re.compile(rf"自{_EVENT}之日起{_NUM}个?工作日(?:后|之后|以后){_START}")
+_FROM_DAYS = re.compile(rf"自{_EVENT}之日起{_NUM}日(?:后|之后|以后){_START}")
+_FROM_EVENT = re.compile(rf"自{_EVENT}之日起{_START}")
+_VALID_YEARS = re.compile(rf"(?:有效期|试行期|实施期)(?:为|限为)?{_NUM}年")
+_VALID_UNTIL_DATE = re.compile(rf"有效期(?:至|到|截至)(?P<date>{DATE_PATTERN})")
+_VALID_UNTIL_MONTH = re.compile(r"有效期(?:至|到|截至)(?P<y>\d{4})年(?P<m>\d{1,2})月(?:底|末)?")
+_VALID_UNTIL_YEAR = re.compile(r"有效期(?:至|到|截至)(?P<y>\d{4})年(?:底|末)?")
+_SENTENCE = re.compile(r"[^。;\n]*[。;\n]?")
+
+
+def document_validity(folded_body: str, body: str, doc_date: str | None, as_of: dt.date) -> Validity:
+    """The validity of a document read from its body, as of ``as_of``."""
+    start: dt.date | None = None
+    until: dt.date | None = None
+    evidence: list[str] = []
+    base = _iso(doc_date)
+    if "效" in folded_body or "施行" in folded_body or "执行" in folded_body or "实施" in folded_body:
+        for sm in _SENTENCE.finditer(folded_body):
+            s = sm.group(0)
+            if not s.strip() or not ("起" in s or "有效期" in s or "试行期" in s):
+                continue
+            found = False
+            if start is None:
+                got = _start_in(s, base)
+                if got is not None:
+                    start, found = got, True
+            if until is None:
+                got = _until_in(s, start or base)
+                if got is not None:
+                    until, found = got, True
+            if found:
+                evidence.append(body[sm.start():sm.end()].strip())
+            if start and until:
+                break
+    start = start or base
+    status = "in_force"
+    if start and as_of < start:
+        status = "not_yet_effective"
+    elif until and as_of > until:
+        status = "expired"
+    return Validity(status=status, effective_from=start.isoformat() if start else None,
+                    effective_until=until.isoformat() if until else None,
+                    evidence="".join(evidence) or None, as_of=as_of.isoformat())
+
+
+def _start_in(s: str, base: dt.date | None) -> dt.date | None:
+    m = _FROM_DATE.search(s)
+    if m:
+        return _iso(_date_of(m.group("date")))
+    if base is None:
+        return None
+    m = _FROM_WORKDAYS.search(s)
+    if m:
+        return add_working_days(base, zh_number(m.group("n")) or 0)
+    m = _FROM_DAYS.search(s)
+    if m:
+        return base + dt.timedelta(days=zh_number(m.group("n")) or 0)
+    if _FROM_EVENT.search(s):
+        return base
+    return None
+
+
+def _until_in(s: str, start: dt.date | None) -> dt.date | None:
+    m = _VALID_UNTIL_DATE.search(s)
+    if m:
+        return _iso(_date_of(m.group("date")))
+    m = _VALID_UNTIL_MONTH.search(s)
+    if m:
+        y, mo = int(m.group("y")), int(m.group("m"))
+        if 1 <= mo <= 12:
+            return dt.date(y, mo, calendar.monthrange(y, mo)[1])
+    m = _VALID_UNTIL_YEAR.search(s)
+    if m:
+        return dt.date(int(m.group("y")), 12, 31)
+    m = _VALID_YEARS.search(s)
+    if m and start is not None:
+        years = zh_number(m.group("n")) or 0
+        try:
+            end = start.replace(year=start.year + years)
+        except ValueError:  # 29 February
+            end = start.replace(year=start.year + years, day=28)
+        return end - dt.timedelta(days=1)
+    return None
+
+
+def add_working_days(start: dt.date, n: int) -> dt.date:
+    """The ``n``-th working day after ``start`` under the official holiday calendar."""
+    day = start
+    counted = 0
+    while counted < n:
+        day += dt.timedelta(days=1)
+        if is_workday(day):
+            counted += 1
+    return day
+
+
+def is_workday(day: dt.date) -> bool:
+    try:
+        import chinese_calendar
+        return chinese_calendar.is_workday(day)
+    except (ImportError, NotImplementedError):
+        return day.weekday() < 5
+
+
+def _date_of(text: str) -> str | None:
+    from ..parse.dates import parse_date
+    return parse_date(text)
+
+
+def _iso(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None

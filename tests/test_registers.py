@@ -1,0 +1,157 @@
+"""Registers on the real sample: citations with relations, validity, appointments, tasks,
+organisations, and the Popolo export."""
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gongbao import parse_file
+from gongbao.export.popolo import popolo
+from gongbao.extract.validity import add_working_days
+
+ROOT = Path(__file__).parent.parent
+SAMPLE = ROOT / "samples" / "jiaocheng-gazette-2024-03.txt"
+AS_OF = dt.date(2026, 11, 28)
+
+
+@pytest.fixture(scope="module")
+def gazette():
+    return parse_file(SAMPLE, as_of=AS_OF)
+
+
+def doc(g, number):
+    return next(d for d in g.documents if d.doc_number == number)
+
+
+def relations(d):
+    return {(c.doc_number, c.relation) for c in d.citations if c.doc_number}
+
+
+def test_repeal_citations_have_evidence(gazette):
+    d = doc(gazette, "交政发〔2024〕11号")
+    assert ("交政发〔2022〕16号", "repeals") in relations(d)
+    c = next(c for c in d.citations if c.doc_number == "交政发〔2022〕16号")
+    assert c.title == "交城县人民政府关于向乡镇人民政府下放行政执法职权的通知"
+    assert "自行失效" in c.evidence
+    assert ("交政办发〔2017〕28号", "repeals") in relations(doc(gazette, "交政办发〔2024〕23号"))
+
+
+def test_replies_and_basis(gazette):
+    assert relations(doc(gazette, "交政函〔2024〕22号")) == {
+        ("交自然资字〔2024〕226号", "replies_to"), ("交自然资字〔2024〕228号", "replies_to"),
+        ("交自然资字〔2024〕229号", "replies_to")}
+    assert ("晋民发〔2023〕19号", "basis") in relations(doc(gazette, "交政发〔2024〕10号"))
+
+
+def test_every_cited_number_is_a_citation(gazette):
+    for d in gazette.documents:
+        assert {c.doc_number for c in d.citations if c.doc_number} == set(d.cites), d.seq
+        assert set(d.repeals) == {c.doc_number for c in d.citations if c.relation == "repeals" and c.doc_number}
+
+
+def test_titles_only_citations_are_kept(gazette):
+    d = doc(gazette, "交政发〔2024〕13号")
+    assert [(c.title, c.relation) for c in d.citations] == [("中华人民共和国城乡规划法", "basis")]
+
+
+def test_printed_plan_is_implemented(gazette):
+    d = doc(gazette, "交政发〔2024〕14号")
+    assert ("交城县县域学前教育普及普惠创建工作实施方案", "implements") in {(c.title, c.relation) for c in d.citations}
+
+
+def test_validity_five_years(gazette):
+    v = doc(gazette, "交政办发〔2024〕18号").validity
+    assert (v.status, v.effective_from, v.effective_until) == ("in_force", "2024-07-18", "2029-07-17")
+    assert "有效期5年" in v.evidence and v.as_of == "2026-11-28"
+    later = parse_file(SAMPLE, as_of=dt.date(2029, 7, 18))
+    assert doc(later, "交政办发〔2024〕18号").validity.status == "expired"
+
+
+def test_validity_until_month(gazette):
+    v = doc(gazette, "交政办发〔2024〕16号").validity
+    assert (v.status, v.effective_until) == ("expired", "2025-11-30")
+
+
+def test_validity_working_days_follow_the_holiday_calendar(gazette):
+    v = doc(gazette, "交政发〔2024〕11号").validity
+    # 2024-08-19 + 30 working days: Mid-Autumn (15–17 Sep off, Sat 14 Sep worked) and the
+    # National Day make-up Sunday 29 Sep are counted as the official calendar says.
+    assert v.effective_from == "2024-09-30"
+    early = parse_file(SAMPLE, as_of=dt.date(2024, 9, 1))
+    assert doc(early, "交政发〔2024〕11号").validity.status == "not_yet_effective"
+
+
+def test_add_working_days():
+    assert add_working_days(dt.date(2024, 9, 27), 1) == dt.date(2024, 9, 29)  # a make-up Sunday
+    assert add_working_days(dt.date(2024, 9, 30), 1) == dt.date(2024, 10, 8)  # after National Day
+
+
+def test_appointments_carry_the_decision(gazette):
+    a = doc(gazette, "交政任字〔2024〕6号").appointments[0]
+    assert (a.person, a.organization, a.decided_by, a.meeting, a.decision_date) == (
+        "李晨之", "交城县人民政府办公室", "交城县人民政府", "第44次常务会议", "2024-07-11")
+    b = doc(gazette, "交政任字〔2024〕7号").appointments[0]
+    assert (b.decided_by, b.meeting, b.decision_date) == (
+        "交城县第十七届人民代表大会常务委员会", "第二十七次会议", "2024-08-30")
+
+
+def test_54_tasks_with_units(gazette):
+    tasks = doc(gazette, "交政发〔2024〕12号").tasks
+    assert len(tasks) == 54
+    assert len({t.id for t in tasks}) == 54
+    assert all(t.responsible_units or t.lead_units for t in tasks)
+    first = tasks[0]
+    assert first.id == "二.(一).1.(1)" and first.text.startswith("设备现状摸排")
+    assert "交城县工信和科技局" in first.responsible_units
+    assert tasks[-1].id.endswith("(54)")
+
+
+def test_targets(gazette):
+    targets = [x for t in doc(gazette, "交政发〔2024〕14号").tasks for x in t.targets]
+    assert any(x.metric.endswith("毛入园率") and x.comparator == ">=" and x.value == 90 and x.unit == "%"
+               for x in targets)
+
+
+def test_organizations_are_canonical(gazette):
+    orgs = {o.name: o for o in gazette.organizations}
+    assert "县工信和科技局" in orgs["交城县工信和科技局"].aliases
+    assert "县工信和科技局" not in orgs
+    assert "issuer" in orgs["文水县人民政府"].roles
+    assert not any(name.startswith("各") for name in orgs)
+
+
+def test_popolo_memberships(gazette):
+    data = popolo([gazette])
+    assert len(data["persons"]) == 21  # 24 entries; 曹鹏程, 李海峰 and 王正鹏 each appear twice
+    m = [m for m in data["memberships"] if m["person_id"] == "person/李海峰"]
+    assert {(x["post_id"], x.get("start_date"), x.get("end_date")) for x in m} == {
+        ("post/交城县残疾人联合会理事长", "2024-09-12", None),
+        ("post/交城县城镇集体工业联合社主任", None, "2024-09-12")}
+    post = next(p for p in data["posts"] if p["id"] == "post/交城县教育体育局副局长")
+    assert post["role"] == "副局长" and post["organization_id"] == "organization/交城县教育体育局"
+
+
+def test_registers_cli():
+    proc = subprocess.run([sys.executable, "-m", "gongbao.cli", "registers", str(SAMPLE), "--format", "json",
+                           "--as-of", "2026-11-28"], capture_output=True, cwd=ROOT, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert set(data) == {"citations", "validity", "appointments", "tasks", "organizations"}
+    assert len(data["appointments"]) == 24
+    assert sum(1 for t in data["tasks"] if t["document"]["doc_number"] == "交政发〔2024〕12号") == 54
+    text = subprocess.run([sys.executable, "-m", "gongbao.cli", "registers", str(SAMPLE)],
+                          capture_output=True, cwd=ROOT, timeout=120).stdout.decode()
+    assert "【时效性】" in text and "已失效" in text
+
+
+def test_export_popolo_cli(tmp_path):
+    out = tmp_path / "popolo.json"
+    proc = subprocess.run([sys.executable, "-m", "gongbao.cli", "export", "popolo", str(SAMPLE), "-o", str(out)],
+                          capture_output=True, cwd=ROOT, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(out.read_text("utf-8"))
+    assert set(data) == {"persons", "organizations", "posts", "memberships"}
