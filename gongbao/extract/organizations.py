@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..models import Organization
 from ..normalize.fold import fold
@@ -64,6 +65,7 @@ def jurisdiction(issuers: list[str]) -> Jurisdiction:
     return Jurisdiction()
 
 
+@lru_cache(maxsize=65536)
 def canonical(name: str, juris: Jurisdiction) -> str:
     full = juris.expand(name.strip())
     for short, long in _ABBREVIATIONS:

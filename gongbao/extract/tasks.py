@@ -35,30 +35,33 @@ class _Node:
     label: str
     text: str
     path: str
+    folded: str = ""
     children: list = field(default_factory=list)
     extra: list = field(default_factory=list)
+    extra_folded: list = field(default_factory=list)
 
-    def full_text(self) -> str:
-        return "".join([self.text, *self.extra])
+    def full_text(self) -> tuple[str, str]:
+        return "".join([self.text, *self.extra]), "".join([self.folded, *self.extra_folded])
 
 
-def outline(paragraphs: list[str]) -> list[_Node]:
+def outline(paragraphs: list[str], folded: list[str] | None = None) -> list[_Node]:
     """The enumerated outline of a body (top-level nodes)."""
     roots: list[_Node] = []
     stack: list[_Node] = []
     expected: dict[int, int] = {}
-    for para in paragraphs:
-        for piece in _split_glued(para, expected):
-            f = fold(piece)
+    folded = folded if folded is not None else [fold(p) for p in paragraphs]
+    for para, fpara in zip(paragraphs, folded, strict=True):
+        for piece, f in _split_glued(para, fpara, expected):
             level, label = _level_of(f)
             if level is None:
                 if stack:
                     stack[-1].extra.append(piece)
+                    stack[-1].extra_folded.append(f)
                 continue
             while stack and stack[-1].level >= level:
                 stack.pop()
             path = (stack[-1].path + "." if stack else "") + _label_text(level, label)
-            node = _Node(level, label, piece, path)
+            node = _Node(level, label, piece, path, f)
             (stack[-1].children if stack else roots).append(node)
             stack.append(node)
             if label.isdigit():
@@ -78,26 +81,29 @@ def _label_text(level: int, label: str) -> str:
     return f"({label})" if level in (2, 4) else label
 
 
-def _split_glued(para: str, expected: dict[int, int]) -> list[str]:
+_GLUED = ((3, re.compile(r"(?<![\d.])(\d{1,3})[.、](?=[\u4e00-\u9fff])")),
+          (4, re.compile(r"(?<=[^\d(])\((\d{1,3})\)(?=[\u4e00-\u9fff])")))
+
+
+def _split_glued(para: str, f: str, expected: dict[int, int]) -> list[tuple[str, str]]:
     """Split ``…开发利用15.持续完善…`` where the next number of a list was run into a line."""
-    f = fold(para)
-    for level, pat in ((3, r"(?<![\d.])({n})[.、](?=[\u4e00-\u9fff])"), (4, r"(?<=[^\d(])\(({n})\)(?=[\u4e00-\u9fff])")):
+    for level, rx in _GLUED:
         n = expected.get(level)
         if n is None:
             continue
-        m = re.search(pat.format(n=n), f[1:])
-        if m:
-            cut = m.start() + 1
-            return [para[:cut], *_split_glued(para[cut:], {**expected, level: n + 1})]
-    return [para]
+        for m in rx.finditer(f, 1):
+            if int(m.group(1)) == n:
+                cut = m.start()
+                return [(para[:cut], f[:cut]), *_split_glued(para[cut:], f[cut:], {**expected, level: n + 1})]
+    return [(para, f)]
 
 
-def find_tasks(paragraphs: list[str], expand=None) -> list[Task]:
+def find_tasks(paragraphs: list[str], expand=None, folded: list[str] | None = None) -> list[Task]:
     """The tasks of a plan whose body is ``paragraphs``; ``expand`` canonicalises unit names."""
-    roots = outline(paragraphs)
+    roots = outline(paragraphs, folded)
     if not roots:
         return []
-    sections = [r for r in roots if r.level == 1 and _TASK_SECTION.search(fold(r.text)[:30])]
+    sections = [r for r in roots if r.level == 1 and _TASK_SECTION.search(r.folded[:30])]
     leaves: list[_Node] = []
     if sections:
         for s in sections:
@@ -132,8 +138,7 @@ _DUTY_VERB = re.compile(
 _UNITISH = re.compile(r"(?:局|委|办|厅|院|会|部|中心|政府|公司|队|所|站|社|行|团|单位|部门|管委会|乡镇|乡\(镇\)|街道|机构)$")
 
 
-def _units(text: str, expand) -> tuple[list[str], list[str]]:
-    f = fold(text)
+def _units(text: str, f: str, expand) -> tuple[list[str], list[str]]:
     lead: list[str] = []
     resp: list[str] = []
     for m in _LEAD_LINE.finditer(f):
@@ -285,9 +290,8 @@ def _targets(f: str, text: str) -> list[Target]:
 
 
 def _task(node: _Node, expand) -> Task:
-    text = node.full_text()
-    f = fold(text)
-    lead, resp = _units(text, expand)
+    text, f = node.full_text()
+    lead, resp = _units(text, f, expand)
     body = re.sub(r"^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,3}[.、．]|[①-⑳])", "", text)
     return Task(id=node.path, text=body, lead_units=lead, responsible_units=resp,
                 deadline=_deadline(f), recurrence=_recurrence(f), targets=_targets(f, text))

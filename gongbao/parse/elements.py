@@ -116,7 +116,7 @@ def build_document(lines: Lines, h: Header, end: int, seq: int, as_of: dt.date |
     if re.search(r"任免|任职|免职|聘任|解聘|任命|免去|职务", fold(doc.title)):
         doc.appointments = find_appointments(doc.body, doc.date, expand, context=h.note)
     if _ENUMERATED.search(folded_body):
-        doc.tasks = find_tasks(paragraphs, expand)
+        doc.tasks = find_tasks(paragraphs, expand, folded_body.split("\n"))
     if not doc.doc_type:
         doc.warnings.append("文种 not recognised from the title")
     if not doc.date:

@@ -7,6 +7,7 @@ No list of places or organs: a name is recognised by its ending (人民政府, �
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..normalize.fold import fold
 
@@ -37,6 +38,7 @@ _NOT_IN_NAME = re.compile(r"[\d:;。,]|关于|转发|印发|批转|通知|决定
 _GENERIC = re.compile(r"(?:单位|部门|机构|机关|企业|组织|成员|同志|群众|居民|人员|商户|县直|市直|省直)$")
 
 
+@lru_cache(maxsize=65536)
 def is_organ(token: str) -> bool:
     """True if ``token`` (no spaces) reads as one organ name: ``吕梁市人民政府``, ``县自然资源局``."""
     t = fold(token).strip()
