@@ -15,6 +15,8 @@ from .models import Gazette
 from .registers import registers_of, render_registers
 from .schema import parse_output_schema
 
+SAMPLE = __import__("pathlib").Path(__file__).resolve().parent.parent / "samples" / "jiaocheng-gazette-2024-03.txt"
+
 
 class _Group(click.Group):
     """Report known errors as one line with exit status 2, never a traceback."""
@@ -83,9 +85,166 @@ def registers(file: str, fmt: str, as_of):
         _write(render_registers(data))
 
 
-@main.group()
-def export():
-    """Bulk exports in open formats."""
+def _data_option(f):
+    return click.option("--data", type=click.Path(file_okay=False, path_type=str), default=None,
+                        help="Archive directory (default: $GONGBAO_DATA or ./data).")(f)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True, path_type=str))
+@_data_option
+def ingest(files, data):
+    """Ingest gazette files into the archive (atomic per issue, idempotent, versioned).
+
+    Example: gongbao ingest samples/jiaocheng-gazette-2024-03.txt
+    """
+    from .store.setup import setup
+
+    setup(data)
+    from .store.ingest import ingest_file
+
+    failed = 0
+    for f in files:
+        try:
+            click.echo(ingest_file(f).describe())
+        except GongbaoError as exc:
+            click.echo(f"gongbao: error: {exc}", err=True)
+            failed += 1
+    if failed:
+        raise SystemExit(2)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@_data_option
+def serve(host, port, data):
+    """Serve the archive's web site and API.
+
+    Example: gongbao serve --port 8000
+    """
+    from .store.setup import setup
+
+    setup(data)
+    _serve(host, port)
+
+
+def _serve(host: str, port: int) -> None:
+    from waitress import serve as waitress_serve
+
+    from .store.ingest import ensure_index
+    from .web.wsgi import application
+
+    ensure_index()
+    click.echo(f"gongbao: serving the archive on http://{host}:{port}/ (Ctrl+C to stop)")
+    waitress_serve(application, host=host, port=port, threads=8, ident="gongbao")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--no-serve", is_flag=True, help="Build the demo archive and exit.")
+@_data_option
+def demo(host, port, no_serve, data):
+    """Create the archive, ingest the sample gazette shipped with gongbao, and serve it.
+
+    Example: gongbao demo   (then open http://127.0.0.1:8000/)
+    """
+    from .store.setup import setup
+
+    setup(data)
+    from .store.ingest import ingest_file
+
+    click.echo(ingest_file(SAMPLE).describe())
+    if not no_serve:
+        _serve(host, port)
+
+
+@main.command()
+@click.argument("query")
+@click.option("--page", default=1, show_default=True, type=int)
+@_data_option
+def search(query, page, data):
+    """Search the archive from the command line (same engine as the web site).
+
+    Example: gongbao search 殡葬
+    """
+    from .store.setup import setup
+
+    setup(data)
+    from .web import queries
+
+    result = queries.search(query, {}, page)
+    click.echo(f"共 {result['total']} 篇")
+    for h in result["hits"]:
+        click.echo(f"{h['id']}\t{h['doc_number'] or ''}\t{h['title']}")
+
+
+@main.command("rebuild-index")
+@_data_option
+def rebuild_index_cmd(data):
+    """Rebuild the search index from the database."""
+    from .store.setup import setup
+
+    setup(data)
+    from .store.ingest import rebuild_index
+
+    click.echo(f"indexed {rebuild_index()} documents")
+
+
+@main.group(invoke_without_command=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default=None,
+              help="Export the whole archive as JSON or CSV tables.")
+@click.option("-o", "--output", type=click.Path(path_type=str), default=None,
+              help="Output file (json) or directory (csv).")
+@_data_option
+@click.pass_context
+def export(ctx, fmt, output, data):
+    """Bulk exports in open formats: the archive (--format json|csv), or Popolo from files.
+
+    Example: gongbao export --format csv -o export/
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    if fmt is None:
+        raise click.UsageError("give --format json|csv, or a subcommand (popolo)")
+    _export_archive(fmt, output, data)
+
+
+@export.command("json")
+@click.option("-o", "--output", type=click.Path(path_type=str), default=None)
+@_data_option
+def export_json_cmd(output, data):
+    """Export the whole archive as one JSON array."""
+    _export_archive("json", output, data)
+
+
+@export.command("csv")
+@click.option("-o", "--output", type=click.Path(path_type=str), default="export", show_default=True)
+@_data_option
+def export_csv_cmd(output, data):
+    """Export the whole archive as CSV tables in a directory."""
+    _export_archive("csv", output, data)
+
+
+def _export_archive(fmt: str, output: str | None, data: str | None) -> None:
+    from pathlib import Path
+
+    from .store.setup import setup
+
+    setup(data)
+    from .export.archive import export_csv, export_json
+
+    if fmt == "json":
+        if output:
+            with open(output, "w", encoding="utf-8") as fh:
+                n = export_json(fh)
+            click.echo(f"wrote {n} documents to {output}", err=True)
+        else:
+            export_json(sys.stdout)
+    else:
+        counts = export_csv(Path(output or "export"))
+        click.echo("wrote " + ", ".join(f"{k}.csv ({v} rows)" for k, v in counts.items()), err=True)
 
 
 @export.command("popolo")

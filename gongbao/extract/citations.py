@@ -154,25 +154,27 @@ def find_citations(text: str, own_number: str | None = None, doc_type: str | Non
 
 def _relation(sentence: str, start: int, end: int, doc_type: str | None) -> str:
     after = sentence[end:]
+    # What the sentence says of the cited document itself comes first: ``《…》同时废止``.
     if _AFTER_REPEAL.match(after):
         return "repeals"
     if _AFTER_AMEND.match(after):
         return "amends"
-    if _AFTER_FORWARD.match(after):
-        return "forwards"
-    if _AFTER_IMPLEMENT.match(after):
-        return "implements"
+    # Then the verb that governs its clause: ``根据《…》``, ``转发《…》``.
     before = _clause_before(sentence, start)
     last = None
     for m in _BEFORE.finditer(before):
         last = m
     if last is not None:
         kind = last.lastgroup
-        if kind == "replies_to":
-            if doc_type == "批复" or _AFTER_RECEIVED.match(after) or "收悉" in sentence:
-                return "replies_to"
-        else:
+        if kind != "replies_to":
             return kind
+        if doc_type == "批复" or _AFTER_RECEIVED.match(after) or "收悉" in sentence:
+            return "replies_to"
+    # Last, a notice that hands the cited text on: ``《…》已经…同意，现印发给你们``.
+    if _AFTER_FORWARD.match(after):
+        return "forwards"
+    if _AFTER_IMPLEMENT.match(after):
+        return "implements"
     if doc_type == "批复" and "收悉" in after[:40]:
         return "replies_to"
     return "cites"

@@ -1,0 +1,55 @@
+"""Stable identifiers: one place builds the ids that the archive's addresses use.
+
+- an issue: ``刊名-年-期`` (``交城县人民政府公报-2024-3``);
+- a document: from its 发文字号, ``机关代字-年-号`` (``交政发-2024-10``), an order
+  ``发布机关令-号`` (``山西省人民政府令-305``); a document without a number: its issue id and a
+  short hash of its title, which survive a corrected re-issue that renumbers documents.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from ..models import Document, IssueInfo
+
+_UNSAFE = re.compile(r"[\s/\\?#%〔〕\[\]()（）《》\"'<>]+")
+
+
+def issue_key(info: IssueInfo | None, documents: list[Document]) -> str:
+    if info and info.gazette and info.year and info.number:
+        return _clean(f"{info.gazette}-{info.year}-{info.number}")
+    if info and info.gazette and info.publication_date:
+        return _clean(f"{info.gazette}-{info.publication_date}")
+    first = documents[0] if documents else None
+    if first is not None:
+        return "单篇-" + document_base(first, "")
+    return "未命名"
+
+
+def document_base(doc: Document, issue: str) -> str:
+    """The id a document's 发文字号 gives it (before any collision is resolved)."""
+    number = doc.doc_number or ""
+    m = re.match(r"^(.+?)〔(\d{4})〕(\d+)号$", number)
+    if m:
+        return _clean(f"{m.group(1)}-{m.group(2)}-{m.group(3)}")
+    m = re.match(r"^(.+?令)第(\d+)号$", number) or re.match(r"^(.+?)第(\d+)号$", number)
+    if m:
+        return _clean(f"{m.group(1)}-{m.group(2)}")
+    digest = hashlib.sha1(doc.title.encode("utf-8")).hexdigest()[:8]
+    return _clean(f"{issue}-{digest}" if issue else digest)
+
+
+def number_parts(doc_number: str | None) -> tuple[str, int | None, int | None]:
+    """(机关代字, year, number) of a normalised 发文字号."""
+    m = re.match(r"^(.+?)〔(\d{4})〕(\d+)号$", doc_number or "")
+    if m:
+        return m.group(1), int(m.group(2)), int(m.group(3))
+    m = re.match(r"^(.+?令)第(\d+)号$", doc_number or "")
+    if m:
+        return m.group(1), None, int(m.group(2))
+    return "", None, None
+
+
+def _clean(s: str) -> str:
+    return _UNSAFE.sub("-", s).strip("-")[:180]

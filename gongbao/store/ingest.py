@@ -1,0 +1,280 @@
+"""Ingest parsed issues into the archive: atomic, idempotent, versioned.
+
+- atomic: one database transaction per issue; a failure leaves the archive as it was (and the
+  search index, which is only touched after the commit);
+- idempotent: the same text twice changes nothing (its SHA-256 is the current version's);
+- versioned: a corrected issue becomes the next version; earlier versions keep their source
+  text and full parse, retrievable by number;
+- linking: citations resolve to archived documents whichever issue arrives first, and a
+  repeal sets the repealed document's 时效性.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import F
+
+from ..models import Gazette
+from ..parse.gazette import parse_gazette
+from ..sources import read_text
+from . import models as m
+from .identifiers import document_base, issue_key, number_parts
+
+CORRECTABLE = ("title", "doc_number", "doc_type", "recipients", "date", "disclosure", "section", "page",
+               "embedded_title", "body", "issuers", "signatories")
+
+
+@dataclass
+class IngestResult:
+    issue_key: str
+    version: int
+    documents: int
+    changed: bool
+    source: str
+
+    def describe(self) -> str:
+        if not self.changed:
+            return f"{self.source}: unchanged ({self.issue_key}, version {self.version}, {self.documents} documents)"
+        return f"{self.source}: ingested {self.issue_key} version {self.version} ({self.documents} documents)"
+
+
+def ingest_file(path, index=None) -> IngestResult:
+    """Read, parse and ingest one file (raises ``InputError`` for unreadable input)."""
+    text = read_text(path)
+    gazette = parse_gazette(text, source=str(path))
+    return ingest_parsed(text, gazette, str(path), index=index)
+
+
+def ingest_parsed(text: str, gazette: Gazette, source: str, index=None) -> IngestResult:
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    key = issue_key(gazette.issue, gazette.documents)
+    with transaction.atomic():
+        issue = m.Issue.objects.select_for_update().filter(key=key).first()
+        if issue is not None:
+            current = issue.versions.filter(version=issue.version).first()
+            if current is not None and current.sha256 == sha:
+                return IngestResult(key, issue.version, issue.documents.count(), False, source)
+        version = issue.version + 1 if issue else 1
+        issue = _save_issue(issue, key, gazette, version)
+        m.IssueVersion.objects.create(issue=issue, version=version, sha256=sha, source_name=source,
+                                      source_text=text, parsed=gazette.to_dict())
+        old_slugs = set(issue.documents.values_list("slug", flat=True))
+        issue.documents.all().delete()
+        docs = _save_documents(issue, gazette)
+        touched = _link(docs, old_slugs) - {key}
+        state, _ = m.SearchState.objects.get_or_create(pk=1)
+        m.SearchState.objects.filter(pk=1).update(generation=F("generation") + 1)
+        state.refresh_from_db()
+        generation = state.generation
+        transaction.on_commit(lambda: _update_index(index, key, generation, touched))
+    return IngestResult(key, version, len(docs), True, source)
+
+
+def _save_issue(issue, key: str, gazette: Gazette, version: int) -> m.Issue:
+    info = gazette.issue
+    fields = {
+        "gazette": (info.gazette if info else "") or "",
+        "year": info.year if info else None,
+        "number": info.number if info else None,
+        "cumulative_number": info.cumulative_number if info else None,
+        "publication_date": _date(info.publication_date) if info else None,
+        "publisher": (info.publisher if info else "") or "",
+        "frequency": (info.frequency if info else "") or "",
+        "metadata": gazette.to_dict()["issue"] or {},
+        "toc": gazette.to_dict()["toc"],
+        "warnings": list(gazette.warnings),
+        "version": version,
+    }
+    if issue is None:
+        return m.Issue.objects.create(key=key, **fields)
+    for name, value in fields.items():
+        setattr(issue, name, value)
+    issue.save()
+    return issue
+
+
+def _save_documents(issue: m.Issue, gazette: Gazette) -> list[m.Document]:
+    taken = set(m.Document.objects.exclude(issue=issue).values_list("slug", flat=True)
+                .filter(slug__in=[document_base(d, issue.key) for d in gazette.documents]))
+    saved: list[m.Document] = []
+    seen: set[str] = set()
+    corrections: dict[str, dict[str, object]] = {}
+    for c in m.Correction.objects.filter(document_slug__in=[document_base(d, issue.key) for d in gazette.documents]):
+        corrections.setdefault(c.document_slug, {})[c.field] = c.value
+    for d in gazette.documents:
+        base = document_base(d, issue.key)
+        slug = base
+        if slug in taken or slug in seen:
+            slug = f"{base}~{issue.key}"
+            k = 2
+            while slug in seen:
+                slug = f"{base}~{issue.key}~{k}"
+                k += 1
+        seen.add(slug)
+        agency, year, number = number_parts(d.doc_number)
+        v = d.validity
+        doc = m.Document(
+            slug=slug, issue=issue, seq=d.seq, section=d.section or "", doc_number=d.doc_number or "",
+            agency=agency, number_year=year, number_seq=number, title=d.title, issuers=d.issuers,
+            doc_type=d.doc_type or "", recipients=d.recipients or "", signatories=d.signatories,
+            date=_date(d.date), disclosure=d.disclosure or "",
+            attachments=[{"title": a.title, "online_only": a.online_only} for a in d.attachments],
+            embedded_title=d.embedded_title or "", page=d.page, body=d.body, warnings=d.warnings,
+            status=v.status if v else "in_force", effective_from=_date(v.effective_from) if v else None,
+            effective_until=_date(v.effective_until) if v else None,
+            validity_evidence=(v.evidence or "") if v else "",
+        )
+        edits = corrections.get(slug, {})
+        for field_name, value in edits.items():
+            if field_name in CORRECTABLE:
+                setattr(doc, field_name, _date(value) if field_name == "date" else value)
+        doc.edited_fields = sorted(edits)
+        doc.save()
+        saved.append(doc)
+        m.Citation.objects.bulk_create([
+            m.Citation(source=doc, doc_number=c.doc_number or "", title=c.title or "", relation=c.relation,
+                       evidence=c.evidence) for c in d.citations])
+        m.Appointment.objects.bulk_create([
+            m.Appointment(document=doc, person=a.person, action=a.action, post=a.post,
+                          organization=a.organization or "", probation=a.probation,
+                          decided_by=a.decided_by or "", meeting=a.meeting or "",
+                          decision_date=_date(a.decision_date), verb=a.verb or "") for a in d.appointments])
+        m.Task.objects.bulk_create([
+            m.Task(document=doc, task_id=t.id, text=t.text, lead_units=t.lead_units,
+                   responsible_units=t.responsible_units, deadline=_date(t.deadline),
+                   recurrence=t.recurrence or "",
+                   targets=[{"metric": x.metric, "comparator": x.comparator, "value": x.value, "unit": x.unit}
+                            for x in t.targets]) for t in d.tasks])
+    _save_organizations(gazette, {d.seq: doc for d, doc in zip(gazette.documents, saved, strict=True)})
+    return saved
+
+
+def _save_organizations(gazette: Gazette, by_seq: dict[int, m.Document]) -> None:
+    from ..extract.organizations import canonical, jurisdiction, split_unit_list
+
+    for o in gazette.organizations:
+        org, created = m.Organization.objects.get_or_create(name=o.name, defaults={"aliases": o.aliases,
+                                                                                  "roles": o.roles})
+        if not created:
+            org.aliases = sorted(set(org.aliases) | set(o.aliases))
+            org.roles = sorted(set(org.roles) | set(o.roles))
+            org.save(update_fields=["aliases", "roles"])
+    orgs = {o.name: o for o in m.Organization.objects.filter(name__in=[o.name for o in gazette.organizations])}
+    mentions = []
+    for d in gazette.documents:
+        doc = by_seq[d.seq]
+        juris = jurisdiction(d.issuers or d.signatories)
+        named: dict[str, str] = {}
+        for role, names in (("issuer", d.issuers), ("signatory", d.signatories),
+                            ("recipient", split_unit_list(d.recipients or "")),
+                            ("unit", [u for t in d.tasks for u in (*t.lead_units, *t.responsible_units)]),
+                            ("post", [a.organization for a in d.appointments if a.organization])):
+            for name in names:
+                full = canonical(name, juris)
+                if full in orgs:
+                    named.setdefault(full, role)
+        mentions += [m.OrganizationMention(organization=orgs[n], document=doc, role=r) for n, r in named.items()]
+    m.OrganizationMention.objects.bulk_create(mentions)
+
+
+def _link(docs: list[m.Document], old_slugs: set[str]) -> set[str]:
+    """Resolve citations both ways and apply repeals to the documents they name.
+
+    Returns the keys of the issues whose documents changed (their index entries must follow).
+    """
+    touched: set[str] = set()
+    numbers = {d.doc_number: d for d in docs if d.doc_number}
+    # Outgoing: this issue's citations to documents already archived (or in this issue).
+    for c in m.Citation.objects.filter(source__in=docs).exclude(doc_number=""):
+        target = numbers.get(c.doc_number) or m.Document.objects.filter(doc_number=c.doc_number).first()
+        if target is not None and target.pk != c.source_id:
+            c.target = target
+            c.save(update_fields=["target"])
+    # Incoming: earlier citations that waited for these documents.
+    if numbers:
+        for c in m.Citation.objects.filter(target__isnull=True, doc_number__in=list(numbers)):
+            if c.source_id not in {d.pk for d in docs}:
+                c.target = numbers[c.doc_number]
+                c.save(update_fields=["target"])
+    # Validity across documents: a repeal by any archived document.
+    for c in m.Citation.objects.filter(relation="repeals", target__isnull=False).filter(
+            target__in=docs) | m.Citation.objects.filter(relation="repeals", source__in=docs, target__isnull=False):
+        target = c.target
+        if target.status != "repealed" or target.repealed_by != c.source.doc_number:
+            target.status = "repealed"
+            target.repealed_by = c.source.doc_number or c.source.title
+            target.validity_evidence = c.evidence
+            target.save(update_fields=["status", "repealed_by", "validity_evidence"])
+            touched.add(target.issue.key)
+    return touched
+
+
+def _update_index(index, key: str, generation: int, touched: set[str] = frozenset()) -> None:
+    from .search import SearchIndex
+
+    idx = index or SearchIndex()
+    if idx.generation() == generation - 1:
+        keys = [*sorted(touched), key]
+        for n, k in enumerate(keys):
+            records = [index_record(d) for d in m.Document.objects.filter(issue__key=k).select_related("issue")]
+            # The generation is recorded with the last issue only: a crash in between rebuilds.
+            idx.replace_issue(k, records, generation if n == len(keys) - 1 else generation - 1)
+    else:
+        rebuild_index(idx)
+
+
+def index_record(d: m.Document) -> dict:
+    return {
+        "slug": d.slug, "issue": d.issue.key, "title": d.title, "body": d.body, "doc_number": d.doc_number,
+        "issuers": d.issuers, "doc_type": d.doc_type, "section": d.section, "status": current_status(d),
+        "year": d.date.year if d.date else (d.issue.year or 0), "date": d.date.isoformat() if d.date else None,
+    }
+
+
+def rebuild_index(idx=None) -> int:
+    """Rebuild the search index from the database (the source of truth)."""
+    from .search import SearchIndex
+
+    idx = idx or SearchIndex()
+    state, _ = m.SearchState.objects.get_or_create(pk=1)
+    records = (index_record(d) for d in m.Document.objects.select_related("issue").iterator(chunk_size=2000))
+    return idx.rebuild(records, state.generation)
+
+
+def ensure_index(idx=None):
+    """The search index, rebuilt first if it is behind the database."""
+    from .search import SearchIndex
+
+    idx = idx or SearchIndex()
+    state = m.SearchState.objects.filter(pk=1).first()
+    generation = state.generation if state else 0
+    if idx.generation() != generation:
+        rebuild_index(idx)
+    return idx
+
+
+def current_status(d: m.Document, today: dt.date | None = None) -> str:
+    """时效性 today: repealed by another document, or by the document's own dates."""
+    if d.repealed_by:
+        return "repealed"
+    today = today or dt.date.today()
+    if d.effective_from and today < d.effective_from:
+        return "not_yet_effective"
+    if d.effective_until and today > d.effective_until:
+        return "expired"
+    return "in_force"
+
+
+def _date(value) -> dt.date | None:
+    if not value:
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None

@@ -1,0 +1,275 @@
+"""Chinese full-text search in an embedded tantivy index beside the database.
+
+Text is indexed as position-ordered CJK bigrams (and, for one-character queries, unigrams)
+with a whitespace tokenizer, so that a query is a phrase of its bigrams: exact for words of
+any length (消防火灾隐患 matches only where those six characters stand together), which
+tantivy's own n-gram tokenizer is not (``shared/notes/search-engines.md``). 发文字号 are
+indexed as keywords of their own, in their normalised form and by their parts.
+
+The database is the source of truth. Every change bumps ``SearchState.generation`` inside
+the database transaction; the index records the generation it reflects and is updated
+after the commit. An index behind the database (a crash between the two) is rebuilt from
+the database before it is used, so the two never disagree for long and never silently.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import tantivy
+
+from ..normalize.fold import fold
+from ..parse.docnumber import find_doc_numbers
+from .config import index_dir
+
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[A-Za-z0-9]+(?:\.[0-9]+)?")
+FACETS = ("issuer", "doc_type", "year", "section", "status")
+_lock = threading.Lock()
+
+
+def bigrams(text: str) -> tuple[str, str]:
+    """(bigram stream, unigram stream) of ``text``, whitespace separated, in reading order."""
+    f = fold(text).lower()
+    bi: list[str] = []
+    uni: list[str] = []
+    for m in _CJK_RUN.finditer(f):
+        run = m.group(0)
+        if run[0].isascii():
+            bi.append(run)
+            uni.append(run)
+            continue
+        uni.extend(run)
+        if len(run) == 1:
+            bi.append(run)  # a lone character keeps its place in the stream
+        else:
+            bi.extend(run[i:i + 2] for i in range(len(run) - 1))
+    return " ".join(bi), " ".join(uni)
+
+
+def _schema() -> tantivy.Schema:
+    b = tantivy.SchemaBuilder()
+    b.add_text_field("slug", stored=True, tokenizer_name="raw")
+    b.add_text_field("issue", tokenizer_name="raw")
+    b.add_text_field("title", tokenizer_name="whitespace")
+    b.add_text_field("body", tokenizer_name="whitespace")
+    b.add_text_field("title_uni", tokenizer_name="whitespace", index_option="freq")
+    b.add_text_field("body_uni", tokenizer_name="whitespace", index_option="freq")
+    b.add_text_field("number", tokenizer_name="raw", index_option="basic")
+    b.add_text_field("issuer", tokenizer_name="raw", fast=True, index_option="basic")
+    b.add_text_field("doc_type", tokenizer_name="raw", fast=True, index_option="basic")
+    b.add_text_field("section", tokenizer_name="raw", fast=True, index_option="basic")
+    b.add_text_field("status", tokenizer_name="raw", fast=True, index_option="basic")
+    b.add_integer_field("year", fast=True, indexed=True)
+    b.add_integer_field("date", fast=True)
+    return b.build()
+
+
+@dataclass
+class Hit:
+    slug: str
+    score: float
+
+
+@dataclass
+class SearchResults:
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    terms: list[str] = field(default_factory=list)  # what to highlight
+
+
+class SearchIndex:
+    """The tantivy index of the archive's current documents."""
+
+    def __init__(self, path: Path | None = None):
+        self.path = Path(path or index_dir())
+        self.path.mkdir(parents=True, exist_ok=True)
+        self.schema = _schema()
+        try:
+            self.index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
+        except (OSError, ValueError):
+            shutil.rmtree(self.path, ignore_errors=True)
+            self.path.mkdir(parents=True, exist_ok=True)
+            self.index = tantivy.Index(self.schema, path=str(self.path), reuse=False)
+
+    # --- generation bookkeeping -------------------------------------------------------
+
+    @property
+    def _generation_file(self) -> Path:
+        return self.path / "generation"
+
+    def generation(self) -> int:
+        try:
+            return int(self._generation_file.read_text().strip())
+        except (OSError, ValueError):
+            return -1
+
+    def _set_generation(self, gen: int) -> None:
+        tmp = self._generation_file.with_suffix(".tmp")
+        tmp.write_text(str(gen))
+        tmp.replace(self._generation_file)
+
+    # --- writing ----------------------------------------------------------------------
+
+    def replace_issue(self, issue_key: str, docs: list[dict], generation: int) -> None:
+        """Drop the issue's documents and add ``docs`` (dicts from ``index_record``)."""
+        with _lock:
+            writer = self.index.writer(heap_size=64_000_000, num_threads=1)
+            writer.delete_documents_by_term("issue", issue_key)
+            for d in docs:
+                writer.add_document(self._document(d))
+            writer.commit()
+            writer.wait_merging_threads()
+            self._set_generation(generation)
+        self.index.reload()
+
+    def rebuild(self, records, generation: int) -> int:
+        """Replace the whole index with ``records``; returns how many were indexed."""
+        with _lock:
+            writer = self.index.writer(heap_size=128_000_000, num_threads=1)
+            writer.delete_all_documents()
+            n = 0
+            for d in records:
+                writer.add_document(self._document(d))
+                n += 1
+                if n % 50_000 == 0:
+                    writer.commit()
+            writer.commit()
+            writer.wait_merging_threads()
+            self._set_generation(generation)
+        self.index.reload()
+        return n
+
+    def _document(self, d: dict) -> tantivy.Document:
+        doc = tantivy.Document()
+        doc.add_text("slug", d["slug"])
+        doc.add_text("issue", d["issue"])
+        tb, tu = bigrams(d["title"])
+        bb, bu = bigrams(d["body"])
+        doc.add_text("title", tb)
+        doc.add_text("title_uni", tu)
+        doc.add_text("body", bb)
+        doc.add_text("body_uni", bu)
+        for token in number_tokens(d.get("doc_number") or ""):
+            doc.add_text("number", token)
+        for issuer in d.get("issuers") or ["（未署）"]:
+            doc.add_text("issuer", issuer)
+        doc.add_text("doc_type", d.get("doc_type") or "其他")
+        doc.add_text("section", d.get("section") or "（无栏目）")
+        doc.add_text("status", d.get("status") or "in_force")
+        doc.add_integer("year", int(d.get("year") or 0))
+        doc.add_integer("date", int((d.get("date") or "0000-00-00").replace("-", "")))
+        return doc
+
+    # --- reading ----------------------------------------------------------------------
+
+    def search(self, q: str, filters: dict[str, str] | None = None, limit: int = 20, offset: int = 0,
+               facets: bool = True) -> SearchResults:
+        query, terms = self.build_query(q, filters or {})
+        if query is None:
+            return SearchResults(0, [], {}, terms)
+        searcher = self.index.searcher()
+        res = searcher.search(query, limit=max(1, limit), offset=offset, count=True)
+        hits = [Hit(searcher.doc(addr)["slug"][0], score) for score, addr in res.hits][:limit]
+        out = SearchResults(res.count or 0, hits, {}, terms)
+        if facets and out.total:
+            out.facets = self._facets(searcher, query)
+        return out
+
+    def _facets(self, searcher, query) -> dict[str, list[tuple[str, int]]]:
+        spec = {name: {"terms": {"field": name, "size": 30}} for name in FACETS}
+        try:
+            raw = searcher.aggregate(query, spec)
+        except ValueError:
+            return {}
+        result = {}
+        for name in FACETS:
+            buckets = raw.get(name, {}).get("buckets", [])
+            result[name] = [(str(b["key"]) if name != "year" else str(int(b["key"])), int(b["doc_count"]))
+                            for b in buckets]
+        return result
+
+    def build_query(self, q: str, filters: dict[str, str]):
+        """A tantivy query for user text ``q``: never raises, whatever ``q`` holds."""
+        s = self.schema
+        must: list = []
+        terms: list[str] = []
+        text = (q or "").strip()[:200]
+        # 发文字号 in any bracket form: a keyword match on the normalised number.
+        numbers = find_doc_numbers(text)
+        for d in numbers:
+            must.append((tantivy.Occur.Must, tantivy.Query.term_query(s, "number", d.normalized)))
+            terms.append(d.normalized)
+        if numbers:
+            cut = []
+            pos = 0
+            for d in numbers:
+                cut.append(text[pos:d.start])
+                pos = d.end
+            cut.append(text[pos:])
+            text = " ".join(cut)
+        f = fold(text).lower()
+        for m in _CJK_RUN.finditer(f):
+            run = m.group(0)
+            terms.append(text[m.start():m.end()])
+            must.append((tantivy.Occur.Must, self._run_query(run)))
+        for key, value in filters.items():
+            if key not in FACETS or not value:
+                continue
+            if key == "year":
+                if value.isdigit():
+                    must.append((tantivy.Occur.Must, tantivy.Query.term_query(s, "year", int(value))))
+                continue
+            must.append((tantivy.Occur.Must, tantivy.Query.term_query(s, key, value)))
+        if not must:
+            return None, terms
+        return tantivy.Query.boolean_query(must), terms
+
+    def _run_query(self, run: str):
+        """One word of the query: its phrase in the title (boosted) or the body."""
+        s = self.schema
+        if run.isascii():
+            title = tantivy.Query.term_query(s, "title", run)
+            body = tantivy.Query.term_query(s, "body", run)
+            number = tantivy.Query.term_query(s, "number", run)
+            return tantivy.Query.boolean_query([
+                (tantivy.Occur.Should, tantivy.Query.boost_query(title, 3.0)),
+                (tantivy.Occur.Should, body), (tantivy.Occur.Should, number)])
+        if len(run) == 1:
+            title = tantivy.Query.term_query(s, "title_uni", run)
+            body = tantivy.Query.term_query(s, "body_uni", run)
+        else:
+            grams = [run[i:i + 2] for i in range(len(run) - 1)]
+            if len(grams) == 1:
+                title = tantivy.Query.term_query(s, "title", grams[0])
+                body = tantivy.Query.term_query(s, "body", grams[0])
+            else:
+                title = tantivy.Query.phrase_query(s, "title", grams)
+                body = tantivy.Query.phrase_query(s, "body", grams)
+        should = [(tantivy.Occur.Should, tantivy.Query.boost_query(title, 3.0)), (tantivy.Occur.Should, body)]
+        if 2 <= len(run) <= 12:
+            # An agency abbreviation typed alone (交政办发) finds its documents too.
+            should.append((tantivy.Occur.Should, tantivy.Query.term_query(s, "number", run)))
+        return tantivy.Query.boolean_query(should)
+
+    def count(self) -> int:
+        return self.index.searcher().num_docs
+
+
+def number_tokens(doc_number: str) -> list[str]:
+    """``交政办发〔2024〕23号`` → itself, its 机关代字, ``交政办发〔2024〕`` and ``2024``."""
+    if not doc_number:
+        return []
+    out = [doc_number]
+    m = re.match(r"^(.+?)〔(\d{4})〕(\d+)号$", doc_number)
+    if m:
+        out += [m.group(1), f"{m.group(1)}〔{m.group(2)}〕", m.group(2)]
+    else:
+        m = re.match(r"^(.+?令)第(\d+)号$", doc_number)
+        if m:
+            out.append(m.group(1))
+    return out

@@ -1,0 +1,1 @@
+"""Stage 6: the public archive (Django): pages, JSON API, feeds, sitemap, editors' admin."""

@@ -1,0 +1,306 @@
+"""The archive: ingest semantics, cross-document links, search, pages, API, feeds, exports."""
+
+from __future__ import annotations
+
+import io
+import json
+import xml.etree.ElementTree as ET
+from urllib.parse import quote
+
+import pytest
+from conftest import SAMPLE
+
+pytestmark = pytest.mark.django_archive
+
+
+def ingest_text(text: str, name: str = "test.txt"):
+    from gongbao.parse.gazette import parse_gazette
+    from gongbao.store.ingest import ingest_parsed
+
+    return ingest_parsed(text, parse_gazette(text, source=name), name)
+
+
+def search(q, **filters):
+    from gongbao.web import queries
+
+    return queries.search(q, filters, 1)
+
+
+# --- ingest -----------------------------------------------------------------------------
+
+def test_ingest_is_idempotent(sample_archive):
+    from gongbao.store import models as m
+    from gongbao.store.ingest import ingest_file
+
+    assert (m.Issue.objects.count(), m.Document.objects.count()) == (1, 29)
+    again = ingest_file(SAMPLE)
+    assert not again.changed and again.version == 1
+    assert (m.Issue.objects.count(), m.Document.objects.count(), m.IssueVersion.objects.count()) == (1, 29, 1)
+    assert search("殡葬")["total"] == 1
+
+
+def test_corrected_issue_replaces_and_keeps_history(sample_archive, client):
+    from gongbao.store import models as m
+
+    text = SAMPLE.read_text("utf-8").replace("免除全县城乡群众殡葬基本服务费用", "免除全县城乡居民殡葬基本服务费用")
+    result = ingest_text(text, "corrected.txt")
+    assert result.changed and result.version == 2
+    assert m.Document.objects.count() == 29
+    assert m.Document.objects.get(slug="交政办发-2024-18").title == "关于免除全县城乡居民殡葬基本服务费用的通知"
+    old = client.get("/api/issues/" + quote("交城县人民政府公报-2024-3") + "/versions/1").json()
+    titles = [d["title"] for d in old["parsed"]["documents"]]
+    assert "关于免除全县城乡群众殡葬基本服务费用的通知" in titles
+    assert search("城乡居民殡葬")["total"] == 1 and search("城乡群众殡葬")["total"] == 0
+
+
+def test_failed_ingest_leaves_archive_and_index_unchanged(sample_archive, monkeypatch):
+    from gongbao.store import ingest as ing
+    from gongbao.store import models as m
+    from gongbao.store.search import SearchIndex
+
+    before = (m.Document.objects.count(), m.Citation.objects.count(), SearchIndex().generation())
+
+    def boom(*a, **k):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(ing, "_save_organizations", boom)
+    text = SAMPLE.read_text("utf-8").replace("殡葬基本服务", "丧葬基本服务")
+    with pytest.raises(RuntimeError):
+        ingest_text(text)
+    assert (m.Document.objects.count(), m.Citation.objects.count(), SearchIndex().generation()) == before
+    assert m.Issue.objects.get().version == 1
+    assert search("丧葬基本服务")["total"] == 0 and search("殡葬基本服务")["total"] == 1
+
+
+def test_index_behind_database_is_rebuilt(sample_archive):
+    from gongbao.store.ingest import ensure_index
+    from gongbao.store.search import SearchIndex
+
+    idx = SearchIndex()
+    idx.rebuild([], 0)  # simulate a crash between the database commit and the index update
+    assert idx.count() == 0
+    assert ensure_index().count() == 29
+
+
+A = """甲市人民政府关于印发甲市节水行动方案的通知
+甲政发〔2024〕5号
+各县（区）人民政府：
+根据《乙省人民政府关于加强节水工作的意见》（乙政发〔2023〕9号），现将方案印发给你们。《甲市人民政府关于节约用水的通知》（甲政发〔2020〕3号）同时废止。
+甲市人民政府
+2024年3月1日
+"""
+B = """乙省人民政府关于加强节水工作的意见
+乙政发〔2023〕9号
+各市人民政府：
+为加强节水工作，提出如下意见。
+乙省人民政府
+2023年6月1日
+"""
+C = """甲市人民政府关于节约用水的通知
+甲政发〔2020〕3号
+各县（区）人民政府：
+请节约用水。
+甲市人民政府
+2020年5月1日
+"""
+
+
+def test_citations_resolve_whichever_comes_first(archive):
+    from gongbao.store import models as m
+
+    ingest_text(A, "a.txt")
+    c = m.Citation.objects.get(doc_number="乙政发〔2023〕9号")
+    assert c.target is None and c.relation == "basis"
+    ingest_text(B, "b.txt")
+    c.refresh_from_db()
+    assert c.target.slug == "乙政发-2023-9"
+
+
+def test_repeal_sets_validity_of_the_repealed_document(archive, client):
+    from gongbao.store import models as m
+
+    ingest_text(C, "c.txt")
+    assert m.Document.objects.get(slug="甲政发-2020-3").status == "in_force"
+    ingest_text(A, "a.txt")
+    d = m.Document.objects.get(slug="甲政发-2020-3")
+    assert (d.status, d.repealed_by) == ("repealed", "甲政发〔2024〕5号")
+    page = client.get("/documents/" + quote("甲政发-2020-3") + "/").content.decode()
+    assert "已废止" in page and "甲政发〔2024〕5号" in page
+    assert search("节约用水", status="repealed")["total"] == 1
+
+
+def test_ingest_cli_errors(tmp_path, archive_dir):
+    import subprocess
+    import sys
+
+    bad = tmp_path / "x.pdf"
+    bad.write_bytes(b"%PDF-1.4\n")
+    proc = subprocess.run([sys.executable, "-m", "gongbao.cli", "ingest", str(bad), "--data", str(tmp_path / "a")],
+                          capture_output=True, timeout=120)
+    assert proc.returncode == 2
+    err = proc.stderr.decode()
+    assert err.count("\n") == 1 and "x.pdf" in err and "PDF" in err and "Traceback" not in err
+
+
+# --- search ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("q", "expected"), [
+    ("殡葬", ["交政办发-2024-18"]),
+    ("消防火灾隐患", ["交政函-2024-17", "交政函-2024-20"]),
+    ("交政办发[2024]23号", ["交政办发-2024-23"]),
+    ("交政办发（2024）23号", ["交政办发-2024-23"]),
+    ("交政办发〔 2024 〕 23 号", ["交政办发-2024-23"]),
+    ('"AND (', []),
+    ("*:* OR title:[a TO z]", []),
+    ("", []),
+])
+def test_search_finds_the_right_documents(sample_archive, q, expected):
+    assert sorted(h["id"] for h in search(q)["hits"]) == sorted(expected)
+
+
+@pytest.mark.parametrize("q", ["养老服务", "养老", "殡", "专业镇", "县", "财政局", "消防", "高质量发展", "交城县人民政府办公室"])
+def test_search_counts_equal_a_brute_force_scan(sample_archive, q):
+    from gongbao.normalize.fold import fold
+    from gongbao.store import models as m
+
+    truth = {d.slug for d in m.Document.objects.all() if fold(q) in fold(d.title) or fold(q) in fold(d.body)}
+    result = search(q)
+    assert result["total"] == len(truth)
+    if len(truth) <= 20:
+        assert {h["id"] for h in result["hits"]} == truth
+
+
+def test_title_hits_rank_first(sample_archive):
+    hits = search("养老")["hits"]
+    assert "养老" in hits[0]["title"]
+
+
+def test_facets_and_paging(sample_archive):
+    r = search("县")
+    assert r["total"] == 27 and r["pages"] == 2 and len(r["hits"]) == 20
+    from gongbao.web import queries
+
+    page2 = queries.search("县", {}, 2)
+    assert len(page2["hits"]) == 7
+    assert not {h["id"] for h in r["hits"]} & {h["id"] for h in page2["hits"]}
+    issuers = dict((f["value"], f["count"]) for f in r["facets"]["issuer"])
+    assert sum(issuers.values()) >= r["total"]
+    office = search("县", issuer="交城县人民政府办公室")
+    assert office["total"] == issuers["交城县人民政府办公室"]
+    assert {f["value"] for f in search("县", doc_type="批复")["facets"]["doc_type"]} == {"批复"}
+    assert search("县", year="2024")["total"] == 27 and search("县", year="1999")["total"] == 0
+    assert search("县", status="expired")["total"] == 1  # the 专业镇 policies (有效期至2025年11月)
+
+
+# --- pages and API --------------------------------------------------------------------------
+
+def page(client, url):
+    resp = client.get(url)
+    assert resp.status_code == 200, (url, resp.status_code)
+    return resp.content.decode()
+
+
+def test_pages(sample_archive, client):
+    home = page(client, "/")
+    assert "交城县人民政府公报 2024年第3期" in home and 'lang="zh-CN"' in home
+    issue = page(client, "/issues/" + quote("交城县人民政府公报-2024-3") + "/")
+    assert issue.count("目录未列") == 2 and "第 93 页" in issue and "人事任免文件" in issue
+    doc = page(client, "/documents/" + quote("交政办发-2024-18") + "/")
+    for label in ("发文机关", "发文字号", "成文日期", "发布日期", "文种", "主送机关", "公开属性", "时效性"):
+        assert f"<th scope=\"row\">{label}</th>" in doc
+    assert "交政办发〔2024〕18号" in doc and "2029-07-17" in doc and "现行有效" in doc
+    cites = page(client, "/documents/" + quote("交政发-2024-11") + "/")
+    assert "废止" in cites and "（未收录）" in cites
+    s = page(client, "/search?q=" + quote("殡葬"))
+    assert "<mark>殡葬</mark>" in s and 'id="total">1<' in s
+    assert "共找到" in page(client, "/search?q=" + quote('"AND ('))
+    person = page(client, "/people/" + quote("李海峰") + "/")
+    assert "交城县残疾人联合会理事长" in person and "交城县城镇集体工业联合社主任" in person
+    org = page(client, "/organizations/" + quote("交城县工信和科技局") + "/")
+    assert "县工信和科技局" in org and "承担的任务" in org
+    assert client.get("/documents/nope/").status_code == 404
+
+
+def test_api(sample_archive, client):
+    issue = client.get("/api/issues/" + quote("交城县人民政府公报-2024-3")).json()
+    assert len(issue["documents"]) == 29 and len(issue["toc"]) == 29
+    doc = client.get("/api/documents/" + quote("交政发-2024-11")).json()
+    assert doc["doc_number"] == "交政发〔2024〕11号"
+    assert any(c["relation"] == "repeals" and c["doc_number"] == "交政发〔2022〕16号" for c in doc["citations"])
+    assert doc["validity"]["effective_from"] == "2024-09-30"
+    s = client.get("/api/search?q=" + quote("消防火灾隐患")).json()
+    assert s["total"] == 2 and "<mark>消防火灾隐患</mark>" in s["hits"][0]["title_marked"]
+    assert "<mark>殡葬</mark>" in client.get("/api/search?q=" + quote("殡葬")).json()["hits"][0]["snippet"]
+    assert client.get("/api/search?page=x&q=a").status_code == 400
+    spec = client.get("/api/openapi.json").json()
+    assert spec["openapi"].startswith("3.") and "/api/search" in spec["paths"]
+    assert client.get("/api/people/" + quote("李晨之")).json()["timeline"][0]["meeting"] == "第44次常务会议"
+
+
+def test_feeds_and_sitemap(sample_archive, client):
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    latest = ET.fromstring(client.get("/feeds/latest.atom").content)
+    assert len(latest.findall("a:entry", ns)) == 29
+    found = ET.fromstring(client.get("/feeds/search.atom?q=" + quote("消防火灾隐患")).content)
+    assert len(found.findall("a:entry", ns)) == 2
+    sm = ET.fromstring(client.get("/sitemap.xml").content)
+    locs = [e.text for e in sm.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert any(quote("交政发-2024-10") in loc or "交政发-2024-10" in loc for loc in locs)
+
+
+def test_untrusted_text_is_escaped(archive, client):
+    evil = C.replace("关于节约用水的通知", "关于<script>alert(1)</script>节约用水的通知").replace(
+        "请节约用水。", "请节约用水<img src=x onerror=alert(1)>。")
+    ingest_text(evil, "evil.txt")
+    html = page(client, "/documents/" + quote("甲政发-2020-3") + "/")
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
+    assert "<img src=x" not in html
+    s = page(client, "/search?q=" + quote("节约用水"))
+    assert "<script>alert" not in s and "<img src=x" not in s
+
+
+def test_admin_correction_survives_reingest(sample_archive, client):
+    from django.contrib.auth.models import User
+
+    from gongbao.store import models as m
+
+    User.objects.filter(username="editor").delete()
+    User.objects.create_superuser("editor", "e@example.invalid", "pw-for-tests")
+    client.login(username="editor", password="pw-for-tests")
+    d = m.Document.objects.get(slug="交政办发-2024-18")
+    url = f"/admin/store/document/{d.pk}/change/"
+    form = client.get(url)
+    assert form.status_code == 200
+    from django.forms.models import model_to_dict
+
+    data = {k: ("" if v is None else v) for k, v in model_to_dict(d).items()
+            if k in ("title", "doc_number", "doc_type", "recipients", "date", "disclosure", "section", "page",
+                     "embedded_title", "body", "status", "effective_from", "effective_until", "repealed_by")}
+    data["issuers"] = json.dumps(d.issuers, ensure_ascii=False)
+    data["signatories"] = json.dumps(d.signatories, ensure_ascii=False)
+    data["title"] = "关于免除全县城乡群众殡葬基本服务费用的通知（校订）"
+    resp = client.post(url, data)
+    assert resp.status_code == 302, resp.content.decode()[:2000]
+    assert m.Correction.objects.filter(document_slug="交政办发-2024-18", field="title").exists()
+    shown = page(client, "/documents/" + quote("交政办发-2024-18") + "/")
+    assert "已人工校订" in shown and "（校订）" in shown
+    # A corrected re-issue of the whole gazette keeps the editor's correction.
+    ingest_text(SAMPLE.read_text("utf-8").replace("硝基复合肥", "硝基复合肥料"), "v2.txt")
+    d = m.Document.objects.get(slug="交政办发-2024-18")
+    assert d.title.endswith("（校订）") and d.edited_fields == ["title"]
+    assert search("校订")["total"] == 1
+    client.logout()
+    assert client.get(url).status_code == 302  # editors only
+
+
+def test_exports(sample_archive, tmp_path):
+    from gongbao.export.archive import export_csv, export_json
+
+    buf = io.StringIO()
+    assert export_json(buf) == 29
+    data = json.loads(buf.getvalue())
+    assert data[0]["issue"]["gazette"] == "交城县人民政府公报"
+    counts = export_csv(tmp_path)
+    assert counts["documents"] == 29 and counts["appointments"] == 24
+    head = (tmp_path / "documents.csv").read_text("utf-8-sig").splitlines()[0]
+    assert head.startswith("id,issue,seq")
