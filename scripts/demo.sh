@@ -1,10 +1,7 @@
 #!/usr/bin/env bash
-# Set up and run the main job on the sample gazette shipped with the project:
-# parse it, write its JSON to data/, and print a readable summary.
+# Set up, then run the main job on the embedded default: create the archive in ./data,
+# ingest the sample gazette shipped in samples/, and serve the site on http://127.0.0.1:8000/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-mkdir -p data
-.venv/bin/gongbao parse samples/jiaocheng-gazette-2024-03.txt > data/jiaocheng-gazette-2024-03.json
-.venv/bin/gongbao parse samples/jiaocheng-gazette-2024-03.txt --format text
-echo "JSON written to data/jiaocheng-gazette-2024-03.json"
+exec .venv/bin/gongbao demo --data data "$@"
