@@ -304,3 +304,18 @@ def test_exports(sample_archive, tmp_path):
     assert counts["documents"] == 29 and counts["appointments"] == 24
     head = (tmp_path / "documents.csv").read_text("utf-8-sig").splitlines()[0]
     assert head.startswith("id,issue,seq")
+
+
+def test_bulk_load_links_and_indexes(archive):
+    from gongbao.parse.gazette import parse_gazette
+    from gongbao.store import models as m
+    from gongbao.store.bulk import bulk_load
+    from gongbao.store.ingest import ensure_index
+
+    items = [(t, parse_gazette(t), name) for t, name in ((A, "a"), (B, "b"), (C, "c"))]
+    assert bulk_load(iter(items), batch_issues=2) == 3
+    assert m.Citation.objects.get(doc_number="乙政发〔2023〕9号").target.slug == "乙政发-2023-9"
+    assert m.Document.objects.get(slug="甲政发-2020-3").repealed_by == "甲政发〔2024〕5号"
+    assert ensure_index().count() == 3
+    assert search("节水")["total"] == 2
+    assert bulk_load(iter(items)) == 0  # issues already archived are left alone

@@ -1,7 +1,7 @@
 """Chinese full-text search in an embedded tantivy index beside the database.
 
-Text is indexed as position-ordered CJK bigrams (and, for one-character queries, unigrams)
-with a whitespace tokenizer, so that a query is a phrase of its bigrams: exact for words of
+Text is indexed as position-ordered CJK bigrams with a whitespace tokenizer, so that a query
+is a phrase of its bigrams (a one-character query, the bigrams that hold it): exact for words of
 any length (消防火灾隐患 matches only where those six characters stand together), which
 tantivy's own n-gram tokenizer is not (``shared/notes/search-engines.md``). 发文字号 are
 indexed as keywords of their own, in their normalised form and by their parts.
@@ -31,23 +31,28 @@ FACETS = ("issuer", "doc_type", "year", "section", "status")
 _lock = threading.Lock()
 
 
-def bigrams(text: str) -> tuple[str, str]:
-    """(bigram stream, unigram stream) of ``text``, whitespace separated, in reading order."""
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_BIGRAM = re.compile(f"(?=([{_CJK}][{_CJK}]))")
+_LONE = re.compile(f"(?<![{_CJK}])[{_CJK}](?![{_CJK}])")
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def bigrams(text: str) -> str:
+    """The token stream of ``text`` for the index, whitespace separated.
+
+    Overlapping bigrams of the Chinese text in reading order (phrase queries rely on their
+    positions), then characters that stand alone between punctuation, then Latin words and
+    numbers. Three C-level regex passes: tokenizing is most of the cost of indexing.
+    """
     f = fold(text).lower()
-    bi: list[str] = []
-    uni: list[str] = []
-    for m in _CJK_RUN.finditer(f):
-        run = m.group(0)
-        if run[0].isascii():
-            bi.append(run)
-            uni.append(run)
-            continue
-        uni.extend(run)
-        if len(run) == 1:
-            bi.append(run)  # a lone character keeps its place in the stream
-        else:
-            bi.extend(run[i:i + 2] for i in range(len(run) - 1))
-    return " ".join(bi), " ".join(uni)
+    parts = [" ".join(_BIGRAM.findall(f))]
+    lone = _LONE.findall(f)
+    if lone:
+        parts.append(" ".join(lone))
+    words = _WORD.findall(f)
+    if words:
+        parts.append(" ".join(words))
+    return " ".join(parts)
 
 
 def _schema() -> tantivy.Schema:
@@ -56,8 +61,6 @@ def _schema() -> tantivy.Schema:
     b.add_text_field("issue", tokenizer_name="raw")
     b.add_text_field("title", tokenizer_name="whitespace")
     b.add_text_field("body", tokenizer_name="whitespace")
-    b.add_text_field("title_uni", tokenizer_name="whitespace", index_option="freq")
-    b.add_text_field("body_uni", tokenizer_name="whitespace", index_option="freq")
     b.add_text_field("number", tokenizer_name="raw", index_option="basic")
     b.add_text_field("issuer", tokenizer_name="raw", fast=True, index_option="basic")
     b.add_text_field("doc_type", tokenizer_name="raw", fast=True, index_option="basic")
@@ -148,12 +151,8 @@ class SearchIndex:
         doc = tantivy.Document()
         doc.add_text("slug", d["slug"])
         doc.add_text("issue", d["issue"])
-        tb, tu = bigrams(d["title"])
-        bb, bu = bigrams(d["body"])
-        doc.add_text("title", tb)
-        doc.add_text("title_uni", tu)
-        doc.add_text("body", bb)
-        doc.add_text("body_uni", bu)
+        doc.add_text("title", bigrams(d["title"]))
+        doc.add_text("body", bigrams(d["body"]))
         for token in number_tokens(d.get("doc_number") or ""):
             doc.add_text("number", token)
         for issuer in d.get("issuers") or ["（未署）"]:
@@ -240,8 +239,10 @@ class SearchIndex:
                 (tantivy.Occur.Should, tantivy.Query.boost_query(title, 3.0)),
                 (tantivy.Occur.Should, body), (tantivy.Occur.Should, number)])
         if len(run) == 1:
-            title = tantivy.Query.term_query(s, "title_uni", run)
-            body = tantivy.Query.term_query(s, "body_uni", run)
+            # One character: the bigrams that begin or end with it, or the lone character.
+            pattern = f"(?:{re.escape(run)}.|.{re.escape(run)}|{re.escape(run)})"
+            title = tantivy.Query.regex_query(s, "title", pattern)
+            body = tantivy.Query.regex_query(s, "body", pattern)
         else:
             grams = [run[i:i + 2] for i in range(len(run) - 1)]
             if len(grams) == 1:

@@ -1,0 +1,163 @@
+"""Archive benchmark: bulk ingest and search latency on a synthetic archive built from the sample.
+
+Usage:
+    .venv/bin/python benchmarks/search_bench.py                 # 100,000 documents
+    .venv/bin/python benchmarks/search_bench.py --docs 1000000  # a million
+    .venv/bin/python benchmarks/search_bench.py --docs 20000 --keep /tmp/arch
+
+The sample issue is parsed once; each synthetic issue copies its 29 documents with new
+numbers, dates and issuers, and a body of ~3 KB drawn from random runs of the sample's
+paragraphs (so hit counts are realistic, not all-or-nothing). Issues stream into
+``store.bulk.bulk_load`` in batches, so memory does not grow with N. Search latency is measured
+end to end through ``web.queries.search`` (index query, exact total, five facets, the page's 20
+rows from the database, snippets): what a visitor waits for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import os
+import random
+import resource
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+QUERIES = [
+    ("1 char", "殡", {}), ("1 char", "县", {}), ("1 char", "镇", {}),
+    ("2 chars", "殡葬", {}), ("2 chars", "养老", {}), ("2 chars", "消防", {}), ("2 chars", "财政", {}),
+    ("4 chars", "养老服务", {}), ("4 chars", "乡村振兴", {}), ("4 chars", "消防安全", {}),
+    ("6 chars", "消防火灾隐患", {}), ("6 chars", "基本养老服务", {}),
+    ("phrase", "推动大规模设备更新", {}), ("phrase", "城乡居民基本医疗保险", {}),
+    # 发文字号 that the generator is known to produce (issue 1 and issue 7), in two bracket forms.
+    ("doc number", "东政办发[2001]19号", {}), ("doc number", "东政发(2007)51号", {}),
+    ("facet", "养老", {"doc_type": "通知"}), ("facet", "县", {"year": "2010"}),
+    ("facet", "专业镇", {"status": "in_force"}),
+]
+
+
+# 97 synthetic county names; the first character is the 机关代字 prefix (as 交 is for 交城).
+_COUNTIES = [a + b for a in "东南西北上下左右前后" for b in "山川河湖林泉石田原峰"][:97]
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def synthetic_issues(n_docs: int, seed: int = 11):
+    """Yield (text, Gazette, source) for synthetic issues totalling ``n_docs`` documents."""
+    from gongbao import parse_gazette
+    from gongbao.models import Gazette, IssueInfo
+
+    sample = parse_gazette((ROOT / "samples" / "jiaocheng-gazette-2024-03.txt").read_text("utf-8"))
+    pool = [p for d in sample.documents for p in d.body.split("\n") if len(p) > 20]
+    rng = random.Random(seed)
+    made = 0
+    i = 0
+    while made < n_docs:
+        i += 1
+        county = _COUNTIES[i % len(_COUNTIES)] + "县"
+        year = 2000 + i % 25
+        info = IssueInfo(gazette=f"{county}人民政府公报", year=year, number=1 + (i // 97) % 400,
+                         publication_date=f"{year}-{1 + i % 12:02d}-28", publisher=f"{county}人民政府办公室")
+        docs = []
+        for src in sample.documents:
+            if made >= n_docs:
+                break
+            d = copy.copy(src)
+            agency = county[0] + (src.doc_number or "交政发〔").split("〔")[0][1:]
+            d.doc_number = f"{agency}〔{year}〕{(i * 7 + src.seq) % 400 + 1}号"
+            d.title = src.title.replace("交城", county[:-1])
+            d.issuers = [x.replace("交城县", county) for x in src.issuers]
+            d.date = f"{year}-{1 + i % 12:02d}-{1 + src.seq % 27:02d}"
+            start = rng.randrange(len(pool))
+            body, size = [], 0
+            while size < 3000:
+                p = pool[(start + len(body)) % len(pool)]
+                body.append(p)
+                size += len(p.encode("utf-8"))
+            d.body = "\n".join(body)
+            d.citations = src.citations[:3]
+            d.appointments = src.appointments
+            docs.append(d)
+            made += 1
+        yield "", Gazette(issue=info, documents=docs), f"synthetic-{i}"
+
+
+def dir_size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=100_000)
+    ap.add_argument("--backend", choices=["sqlite"], default="sqlite")
+    ap.add_argument("--repeat", type=int, default=5, help="runs of the query list")
+    ap.add_argument("--keep", type=Path, default=None, help="build the archive here and keep it")
+    args = ap.parse_args()
+
+    data = args.keep or Path(tempfile.mkdtemp(prefix="gongbao-bench-"))
+    if data.exists():
+        shutil.rmtree(data)
+    os.environ["GONGBAO_DATA"] = str(data)
+    from gongbao.store.setup import setup
+
+    setup(data)
+    from gongbao.store.bulk import bulk_load
+    from gongbao.web import queries
+
+    print(f"backend: {args.backend}; archive: {data}; documents: {args.docs:,}")
+    rss0 = rss_mb()
+    step = max(1, args.docs // 10)
+    marks = {"next": step}
+
+    def progress(n):
+        if n >= marks["next"]:
+            print(f"  {n:,} documents, {n / (time.perf_counter() - t0):,.0f} docs/s, peak RSS {rss_mb():.0f} MB",
+                  flush=True)
+            marks["next"] += step
+
+    t0 = time.perf_counter()
+    n = bulk_load(synthetic_issues(args.docs), batch_issues=100, progress=progress)
+    elapsed = time.perf_counter() - t0
+    print(f"ingest: {n:,} documents in {elapsed:.0f} s = {n / elapsed:,.0f} docs/s")
+
+    db = data / "archive.sqlite3"
+    db_bytes = sum(p.stat().st_size for p in data.glob("archive.sqlite3*"))
+    print(f"database: {db_bytes / 1e6:,.0f} MB ({db.name}); search index: {dir_size(data / 'index') / 1e6:,.0f} MB")
+
+    for _, q, f in QUERIES:  # warm
+        queries.search(q, f, 1)
+    times: dict[str, list[float]] = {}
+    totals: dict[str, int] = {}
+    for _ in range(args.repeat):
+        for kind, q, f in QUERIES:
+            t = time.perf_counter()
+            r = queries.search(q, f, 1)
+            times.setdefault(kind, []).append((time.perf_counter() - t) * 1000)
+            totals[q + str(f)] = r["total"]
+    every = sorted(x for v in times.values() for x in v)
+
+    def pct(values, p):
+        values = sorted(values)
+        return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+    print(f"search (end to end, {len(every)} queries): p50 {statistics.median(every):.1f} ms, p95 {pct(every, 95):.1f} ms")
+    for kind, v in times.items():
+        print(f"  {kind:<10} p50 {statistics.median(v):7.1f} ms  p95 {pct(v, 95):7.1f} ms")
+    print("hit counts: " + ", ".join(f"{q}{'+' + '+'.join(f.values()) if f else ''}={totals[q + str(f)]:,}"
+                                     for _, q, f in QUERIES))
+    print(f"peak RSS: {rss_mb():.0f} MB (after setup: {rss0:.0f} MB)")
+    if args.keep is None:
+        shutil.rmtree(data, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,156 @@
+"""Bulk loading of already-parsed issues: many issues per transaction and per index commit.
+
+``ingest_parsed`` handles one issue with full versioning and linking; loading a province's
+back catalogue (or a benchmark's synthetic million documents) needs the same rows written in
+large batches. Memory stays flat: issues stream in, batches are written and dropped.
+Citations are linked and repeals applied once at the end, in SQL.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+
+from django.db import connection, transaction
+from django.db.models import F
+
+from ..models import Gazette
+from . import models as m
+from .identifiers import document_base, issue_key, number_parts
+from .ingest import _date
+from .search import SearchIndex
+
+
+def bulk_load(issues: Iterable[tuple[str, Gazette, str]], batch_issues: int = 200,
+              index: SearchIndex | None = None, progress=None) -> int:
+    """Load ``(text, gazette, source)`` triples of new issues; returns documents loaded.
+
+    Issues already in the archive are skipped (use ``ingest_parsed`` to version them).
+    """
+    idx = index or SearchIndex()
+    writer = idx.index.writer(heap_size=128_000_000, num_threads=1)
+    total = 0
+    batch: list[tuple[str, Gazette, str]] = []
+    existing = set(m.Issue.objects.values_list("key", flat=True))
+    slugs = set(m.Document.objects.values_list("slug", flat=True))
+    state, _ = m.SearchState.objects.get_or_create(pk=1)
+
+    def flush():
+        nonlocal total
+        if not batch:
+            return
+        with transaction.atomic():
+            docs = _write_batch(batch, existing, slugs)
+        for d in docs:
+            writer.add_document(idx._document(d))
+        total += len(docs)
+        batch.clear()
+        if progress:
+            progress(total)
+
+    for item in issues:
+        batch.append(item)
+        if len(batch) >= batch_issues:
+            flush()
+    flush()
+    with transaction.atomic():
+        link_all()
+        m.SearchState.objects.filter(pk=1).update(generation=F("generation") + 1)
+    writer.commit()
+    writer.wait_merging_threads()
+    state.refresh_from_db()
+    idx._set_generation(state.generation)
+    idx.index.reload()
+    return total
+
+
+_DOC_COLUMNS = ("slug", "issue_id", "seq", "section", "doc_number", "agency", "number_year", "number_seq", "title",
+                "issuers", "doc_type", "recipients", "signatories", "date", "disclosure", "attachments",
+                "embedded_title", "page", "body", "warnings", "status", "effective_from", "effective_until",
+                "repealed_by", "validity_evidence", "edited_fields")
+
+
+def _insert(table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    if not rows:
+        return
+    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))})"
+    with connection.cursor() as cur:
+        cur.executemany(sql, rows)
+
+
+def _write_batch(batch, existing: set[str], slugs: set[str]) -> list[dict]:
+    """Write a batch of issues with plain ``executemany`` (model instances cost more than the rows)."""
+    issues = []
+    pending = []
+    for text, g, source in batch:
+        key = issue_key(g.issue, g.documents)
+        if key in existing:
+            continue
+        existing.add(key)
+        info = g.issue
+        issues.append(m.Issue(key=key, gazette=(info.gazette if info else "") or "", year=info.year if info else None,
+                              number=info.number if info else None,
+                              publication_date=_date(info.publication_date) if info else None,
+                              publisher=(info.publisher if info else "") or "", metadata={}, toc=[], version=1))
+        pending.append((key, g, text, source))
+    m.Issue.objects.bulk_create(issues, batch_size=500)
+    ids = dict(m.Issue.objects.filter(key__in=[k for k, *_ in pending]).values_list("key", "id"))
+    versions, doc_rows, records, registers = [], [], [], []
+    for key, g, text, source in pending:
+        issue_id = ids[key]
+        versions.append(m.IssueVersion(issue_id=issue_id, version=1, sha256=hashlib.sha256(text.encode()).hexdigest(),
+                                       source_name=source, source_text="", parsed={}))
+        year_of_issue = g.issue.year if g.issue else None
+        for d in g.documents:
+            base = document_base(d, key)
+            slug = base if base not in slugs else f"{base}~{key}"
+            slugs.add(slug)
+            agency, year, number = number_parts(d.doc_number)
+            v = d.validity
+            status = v.status if v else "in_force"
+            doc_rows.append((
+                slug, issue_id, d.seq, d.section or "", d.doc_number or "", agency, year, number, d.title,
+                json.dumps(d.issuers, ensure_ascii=False), d.doc_type or "", d.recipients or "",
+                json.dumps(d.signatories, ensure_ascii=False), d.date, d.disclosure or "", "[]",
+                d.embedded_title or "", d.page, d.body, "[]", status,
+                v.effective_from if v else None, v.effective_until if v else None, "",
+                (v.evidence or "") if v else "", "[]"))
+            registers.append((slug, d))
+            records.append({"slug": slug, "issue": key, "title": d.title, "body": d.body,
+                            "doc_number": d.doc_number, "issuers": d.issuers, "doc_type": d.doc_type,
+                            "section": d.section, "status": status,
+                            "year": int(d.date[:4]) if d.date else (year_of_issue or 0), "date": d.date})
+    m.IssueVersion.objects.bulk_create(versions, batch_size=500)
+    _insert("store_document", _DOC_COLUMNS, doc_rows)
+    doc_ids = dict(m.Document.objects.filter(issue_id__in=list(ids.values())).values_list("slug", "id"))
+    citations, appointments = [], []
+    for slug, d in registers:
+        did = doc_ids[slug]
+        citations += [(did, c.doc_number or "", c.title or "", c.relation, c.evidence) for c in d.citations]
+        appointments += [(did, a.person, a.action, a.post, a.organization or "", a.probation, a.decided_by or "",
+                          a.meeting or "", a.decision_date, a.verb or "") for a in d.appointments]
+    _insert("store_citation", ("source_id", "doc_number", "title", "relation", "evidence"), citations)
+    _insert("store_appointment", ("document_id", "person", "action", "post", "organization", "probation",
+                                  "decided_by", "meeting", "decision_date", "verb"), appointments)
+    return records
+
+
+def link_all() -> None:
+    """Resolve every unresolved citation whose number is archived, and apply repeals (SQL)."""
+    with connection.cursor() as cur:
+        cur.execute("""
+            UPDATE store_citation SET target_id = (
+                SELECT d.id FROM store_document d WHERE d.doc_number = store_citation.doc_number
+                ORDER BY d.id LIMIT 1)
+            WHERE target_id IS NULL AND doc_number <> ''
+              AND EXISTS (SELECT 1 FROM store_document d WHERE d.doc_number = store_citation.doc_number)
+        """)
+        cur.execute("""
+            UPDATE store_document SET status = 'repealed', repealed_by = (
+                SELECT s.doc_number FROM store_citation c JOIN store_document s ON s.id = c.source_id
+                WHERE c.target_id = store_document.id AND c.relation = 'repeals' ORDER BY c.id LIMIT 1)
+            WHERE EXISTS (SELECT 1 FROM store_citation c
+                          WHERE c.target_id = store_document.id AND c.relation = 'repeals'
+                            AND c.source_id <> store_document.id)
+        """)
