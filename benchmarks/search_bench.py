@@ -147,7 +147,7 @@ def main() -> None:
 
     def pct(values, p):
         values = sorted(values)
-        return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+        return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
 
     print(f"search (end to end, {len(every)} queries): p50 {statistics.median(every):.1f} ms, p95 {pct(every, 95):.1f} ms")
     for kind, v in times.items():
