@@ -32,8 +32,6 @@ def bulk_load(issues: Iterable[tuple[str, Gazette, str]], batch_issues: int = 20
     writer = idx.index.writer(heap_size=128_000_000, num_threads=1)
     total = 0
     batch: list[tuple[str, Gazette, str]] = []
-    existing = set(m.Issue.objects.values_list("key", flat=True))
-    slugs = set(m.Document.objects.values_list("slug", flat=True))
     state, _ = m.SearchState.objects.get_or_create(pk=1)
 
     def flush():
@@ -41,7 +39,7 @@ def bulk_load(issues: Iterable[tuple[str, Gazette, str]], batch_issues: int = 20
         if not batch:
             return
         with transaction.atomic():
-            docs = _write_batch(batch, existing, slugs)
+            docs = _write_batch(batch)
         for d in docs:
             writer.add_document(idx._document(d))
         total += len(docs)
@@ -79,12 +77,20 @@ def _insert(table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
         cur.executemany(sql, rows)
 
 
-def _write_batch(batch, existing: set[str], slugs: set[str]) -> list[dict]:
-    """Write a batch of issues with plain ``executemany`` (model instances cost more than the rows)."""
+def _write_batch(batch) -> list[dict]:
+    """Write a batch of issues with plain ``executemany`` (model instances cost more than the rows).
+
+    What is already archived is looked up per batch, so memory does not grow with the archive.
+    """
     issues = []
     pending = []
-    for text, g, source in batch:
-        key = issue_key(g.issue, g.documents)
+    keys = [issue_key(g.issue, g.documents) for _, g, _ in batch]
+    existing = set(m.Issue.objects.filter(key__in=keys).values_list("key", flat=True))
+    wanted = [document_base(d, k) for k, (_, g, _) in zip(keys, batch, strict=True) for d in g.documents]
+    slugs = set()
+    for start in range(0, len(wanted), 900):
+        slugs |= set(m.Document.objects.filter(slug__in=wanted[start:start + 900]).values_list("slug", flat=True))
+    for key, (text, g, source) in zip(keys, batch, strict=True):
         if key in existing:
             continue
         existing.add(key)
