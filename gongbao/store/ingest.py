@@ -245,15 +245,25 @@ def rebuild_index(idx=None) -> int:
     return idx.rebuild(records, state.generation)
 
 
+_open_index = None
+
+
 def ensure_index(idx=None):
-    """The search index, rebuilt first if it is behind the database."""
+    """The search index (opened once per process), rebuilt first if it is behind the database."""
+    global _open_index
     from .search import SearchIndex
 
-    idx = idx or SearchIndex()
+    if idx is None:
+        if _open_index is None or _open_index.path != SearchIndex.default_path():
+            _open_index = SearchIndex()
+        idx = _open_index
     state = m.SearchState.objects.filter(pk=1).first()
     generation = state.generation if state else 0
     if idx.generation() != generation:
         rebuild_index(idx)
+    elif idx.seen_generation != generation:
+        idx.index.reload()  # another process committed: see its segments
+        idx.seen_generation = generation
     return idx
 
 

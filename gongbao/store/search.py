@@ -29,6 +29,16 @@ from .config import index_dir
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[A-Za-z0-9]+(?:\.[0-9]+)?")
 FACETS = ("issuer", "doc_type", "year", "section", "status")
 _lock = threading.Lock()
+_executor = None
+
+
+def _pool():
+    global _executor
+    if _executor is None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        _executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="gongbao-facets")
+    return _executor
 
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -55,12 +65,22 @@ def bigrams(text: str) -> str:
     return " ".join(parts)
 
 
+_CHAR = re.compile(f"[{_CJK}]")
+
+
+def characters(text: str) -> str:
+    """Every Chinese character of ``text``, whitespace separated (for one-character queries)."""
+    return " ".join(_CHAR.findall(fold(text)))
+
+
 def _schema() -> tantivy.Schema:
     b = tantivy.SchemaBuilder()
     b.add_text_field("slug", stored=True, tokenizer_name="raw")
     b.add_text_field("issue", tokenizer_name="raw")
     b.add_text_field("title", tokenizer_name="whitespace")
     b.add_text_field("body", tokenizer_name="whitespace")
+    # Characters one by one (no positions), for one-character queries.
+    b.add_text_field("chars", tokenizer_name="whitespace", index_option="freq")
     b.add_text_field("number", tokenizer_name="raw", index_option="basic")
     b.add_text_field("issuer", tokenizer_name="raw", fast=True, index_option="basic")
     b.add_text_field("doc_type", tokenizer_name="raw", fast=True, index_option="basic")
@@ -88,7 +108,13 @@ class SearchResults:
 class SearchIndex:
     """The tantivy index of the archive's current documents."""
 
+    @staticmethod
+    def default_path() -> Path:
+        return Path(index_dir())
+
     def __init__(self, path: Path | None = None):
+        self.seen_generation = -2
+        self._cache: dict = {}
         self.path = Path(path or index_dir())
         self.path.mkdir(parents=True, exist_ok=True)
         self.schema = _schema()
@@ -153,6 +179,7 @@ class SearchIndex:
         doc.add_text("issue", d["issue"])
         doc.add_text("title", bigrams(d["title"]))
         doc.add_text("body", bigrams(d["body"]))
+        doc.add_text("chars", characters(d["title"] + " " + d["body"]))
         for token in number_tokens(d.get("doc_number") or ""):
             doc.add_text("number", token)
         for issuer in d.get("issuers") or ["（未署）"]:
@@ -168,29 +195,47 @@ class SearchIndex:
 
     def search(self, q: str, filters: dict[str, str] | None = None, limit: int = 20, offset: int = 0,
                facets: bool = True) -> SearchResults:
+        """Top hits, the exact total and facet counts.
+
+        The total and the facets come from one aggregation pass (every document has exactly
+        one 文种, so the 文种 buckets add up to the total), which runs beside the top-k search
+        in a second thread (tantivy releases the GIL). Totals and facets of a query are kept
+        for the index generation they were computed on, so paging does not recount.
+        """
         query, terms = self.build_query(q, filters or {})
         if query is None:
             return SearchResults(0, [], {}, terms)
         searcher = self.index.searcher()
-        res = searcher.search(query, limit=max(1, limit), offset=offset, count=True)
+        key = (q, tuple(sorted((filters or {}).items())), self.seen_generation, self.generation())
+        cached = self._cache.get(key)
+        future = None
+        if cached is None:
+            future = _pool().submit(self._counts, searcher, query)
+        res = searcher.search(query, limit=max(1, limit), offset=offset, count=False)
         hits = [Hit(searcher.doc(addr)["slug"][0], score) for score, addr in res.hits][:limit]
-        out = SearchResults(res.count or 0, hits, {}, terms)
-        if facets and out.total:
-            out.facets = self._facets(searcher, query)
-        return out
+        if cached is None:
+            cached = future.result()
+            if len(self._cache) > 2000:
+                self._cache.clear()
+            self._cache[key] = cached
+        total, facet_counts = cached
+        return SearchResults(total, hits, facet_counts if facets else {}, terms)
 
-    def _facets(self, searcher, query) -> dict[str, list[tuple[str, int]]]:
-        spec = {name: {"terms": {"field": name, "size": 30}} for name in FACETS}
+    def _counts(self, searcher, query) -> tuple[int, dict[str, list[tuple[str, int]]]]:
+        spec = {name: {"terms": {"field": name, "size": 1000 if name == "doc_type" else 30}} for name in FACETS}
         try:
             raw = searcher.aggregate(query, spec)
         except ValueError:
-            return {}
+            return searcher.search(query, limit=1, count=True).count or 0, {}
         result = {}
         for name in FACETS:
             buckets = raw.get(name, {}).get("buckets", [])
             result[name] = [(str(b["key"]) if name != "year" else str(int(b["key"])), int(b["doc_count"]))
                             for b in buckets]
-        return result
+        by_type = raw.get("doc_type", {})
+        total = sum(b["doc_count"] for b in by_type.get("buckets", [])) + int(by_type.get("sum_other_doc_count", 0))
+        result["doc_type"] = result["doc_type"][:30]
+        return total, result
 
     def build_query(self, q: str, filters: dict[str, str]):
         """A tantivy query for user text ``q``: never raises, whatever ``q`` holds."""
@@ -239,10 +284,10 @@ class SearchIndex:
                 (tantivy.Occur.Should, tantivy.Query.boost_query(title, 3.0)),
                 (tantivy.Occur.Should, body), (tantivy.Occur.Should, number)])
         if len(run) == 1:
-            # One character: the bigrams that begin or end with it, or the lone character.
+            # One character: a term of the character field; a title holding it ranks first.
             pattern = f"(?:{re.escape(run)}.|.{re.escape(run)}|{re.escape(run)})"
             title = tantivy.Query.regex_query(s, "title", pattern)
-            body = tantivy.Query.regex_query(s, "body", pattern)
+            body = tantivy.Query.term_query(s, "chars", run)
         else:
             grams = [run[i:i + 2] for i in range(len(run) - 1)]
             if len(grams) == 1:
