@@ -112,6 +112,8 @@ _ABBREVIATIONS = (("管委会", "管理委员会"), ("政府办", "人民政府�
 def split_unit_list(text: str) -> list[str]:
     """``县财政局、县民政局和县审计局`` → three names; ``各县（市、区）人民政府`` stays one."""
     f = fold(text)
+    if "(" not in f:
+        return [p.strip() for p in _LIST_SPLIT.split(text) if p.strip()]
     # Separators inside parentheses do not separate: mask them out before splitting.
     masked, depth = [], 0
     for ch in f:

@@ -89,7 +89,7 @@ def _split_glued(para: str, f: str, expected: dict[int, int]) -> list[tuple[str,
     """Split ``…开发利用15.持续完善…`` where the next number of a list was run into a line."""
     for level, rx in _GLUED:
         n = expected.get(level)
-        if n is None:
+        if n is None or (f"{n}." not in f and f"{n}、" not in f and f"({n})" not in f):
             continue
         for m in rx.finditer(f, 1):
             if int(m.group(1)) == n:
@@ -141,10 +141,11 @@ _UNITISH = re.compile(r"(?:局|委|办|厅|院|会|部|中心|政府|公司|队|
 def _units(text: str, f: str, expand) -> tuple[list[str], list[str]]:
     lead: list[str] = []
     resp: list[str] = []
-    for m in _LEAD_LINE.finditer(f):
-        lead += _names(text[m.start("v"):m.end("v")], expand)
-    for m in _RESP_LINE.finditer(f):
-        resp += _names(text[m.start("v"):m.end("v")], expand)
+    if "单位" in f or "部门" in f:
+        for m in _LEAD_LINE.finditer(f):
+            lead += _names(text[m.start("v"):m.end("v")], expand)
+        for m in _RESP_LINE.finditer(f):
+            resp += _names(text[m.start("v"):m.end("v")], expand)
     if not lead and not resp:
         span = trailing_parenthetical(f)
         if span:
@@ -223,6 +224,8 @@ _RECURRENCE = (("每日", "daily"), ("每天", "daily"), ("每周", "weekly"), (
 
 
 def _deadline(f: str) -> str | None:
+    if "年" not in f:
+        return None
     m = _DEADLINE_DAY.search(f)
     if m:
         try:
@@ -239,11 +242,13 @@ def _deadline(f: str) -> str | None:
     return None
 
 
+_RECURRENCE_RE = re.compile("|".join(w for w, _ in _RECURRENCE))
+_RECURRENCE_OF = dict(_RECURRENCE)
+
+
 def _recurrence(f: str) -> str | None:
-    for word, value in _RECURRENCE:
-        if word in f:
-            return value
-    return None
+    m = _RECURRENCE_RE.search(f)
+    return _RECURRENCE_OF[m.group(0)] if m else None
 
 
 _TARGET = re.compile(

@@ -25,7 +25,7 @@ from .lines import (
     print_record,
     signature_date,
 )
-from .segment import Header
+from .segment import Header, join_title_lines
 from .titles import doc_type_of, is_complete_title, split_title, title_fragment_ft
 
 _CARRIES = re.compile(r"印发|转发|批转|颁发|颁布|发布")
@@ -38,7 +38,7 @@ _ITEM = re.compile(r"^(?:\d{1,2}[.、](?!\d)|[(]\d{1,2}[)])")
 
 def build_document(lines: Lines, h: Header, end: int, seq: int, as_of: dt.date | None = None) -> Document:
     """A :class:`Document` from the header ``h`` and the lines up to ``end``."""
-    header_text = " ".join(lines.raw[h.title_start:h.title_end])
+    header_text = join_title_lines(lines.raw[h.title_start:h.title_end])
     issuers, title = split_title(header_text)
     doc = Document(seq=seq, title=title, issuers=issuers)
     doc.doc_type = doc_type_of(title)
@@ -126,23 +126,12 @@ def build_document(lines: Lines, h: Header, end: int, seq: int, as_of: dt.date |
 
 def _original_recipients(lines: Lines, h: Header) -> str:
     """The recipients in the document's own characters (``h.recipients`` is folded)."""
-    first = _recipient_first_line(lines, h)
-    t = "".join(lines.tr[first:h.recipients_end])
+    t = "".join(lines.tr[h.recipients_start:h.recipients_end])
     f = fold(t)
     cut = f.find(":") if h.body_head is not None else f.rfind(":")
     if cut < 0:
         return t
     return t[:cut]
-
-
-def _recipient_first_line(lines: Lines, h: Header) -> int:
-    """First line of the 主送机关: it spans at most three lines ending at ``recipients_end``."""
-    end = h.recipients_end
-    first = end - 1
-    n = len(h.recipients)
-    while first > 0 and sum(len(lines.ft[k]) for k in range(first, end)) < n and end - first < 3:
-        first -= 1
-    return first
 
 
 def _original_tail(lines: Lines, h: Header) -> str:
@@ -285,9 +274,11 @@ def _embedded_title(lines: Lines, title: str, lo: int, after: int, end: int) -> 
     notice names in 《》; else that 《》 name; else what the notice's title names.
     """
     named = None
-    for i in range(max(lo, after - 12), after):
-        m = _QUOTED.search(lines.tr[i])
-        if m and re.search(r"印发|转发|同意|批准|发布", lines.ft[i]):
+    # The notice names what it hands on in its first sentences; a 《…》 may be cut by a line break.
+    notice = "".join(lines.tr[lo:min(after, lo + 15)])
+    for sentence in re.split(r"(?<=[。;；])", notice):
+        m = _QUOTED.search(sentence)
+        if m and re.search(r"印发|转发|同意|批准|发布", fold(sentence)):
             named = m.group(1).replace(" ", "")
             break
     target = fold(named) if named else None

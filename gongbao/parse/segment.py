@@ -42,6 +42,7 @@ class Header:
     order_number: int | None = None
     number_line: int | None = None
     recipients: str | None = None
+    recipients_start: int | None = None
     recipients_end: int | None = None   # exclusive; None when the document has no 主送机关
     adoption_date: str | None = None
     body_start: int = 0
@@ -115,7 +116,7 @@ def _header_at(lines: Lines, i: int, floor: int, hi: int, prev: Header | None, l
         # under it: a document without number or 主送机关, such as a 公告 — unless it is the
         # text the previous notice carries (``转发…关于X的意见的通知`` then ``关于X的意见``).
         if (a == lo or _ends_document(lines, a - 1)) and not _is_carried(lines, prev, a, b) \
-                and not doc_number_line(lines.raw[b]) and not title_fragment_ft(nxt):
+                and not doc_number_line(lines.raw[b]) and (not title_fragment_ft(nxt) or "," in nxt):
             return _finish(lines, Header(a, a, b), b, hi)
     return None
 
@@ -137,18 +138,33 @@ def _is_carried(lines: Lines, prev: Header | None, a: int, b: int) -> bool:
 
 def _title_block_ending(lines: Lines, end: int, floor: int) -> tuple[int, int] | None:
     """A complete title made of lines ``[a, end]``; returns ``(a, end + 1)``."""
-    if not title_fragment_ft(lines.ft[end]):
+    if not _continuation(lines.ft[end]):
         return None
     for a in range(end, max(floor, end - MAX_TITLE_LINES + 1) - 1, -1):
-        if a < end and not title_fragment_ft(lines.ft[a]):
+        if a < end and not _continuation(lines.ft[a]):
             break
         if a < end and (disclosure(lines.ft[a]) or signature_date(lines.raw[a])):
             break
-        text = " ".join(lines.raw[a:end + 1])
+        text = join_title_lines(lines.raw[a:end + 1])
         if is_complete_title(text) and _title_starts_here(lines, a):
+            a = _include_forwarder(lines, a, floor)
             a = _include_issuer_line(lines, a, floor)
             return a, end + 1
     return None
+
+
+def _continuation(ft: str) -> bool:
+    """A line that can stand inside a title broken over lines (it may begin with a quote)."""
+    return title_fragment_ft(ft) or (0 < len(ft) <= 70 and ft[0] in "\"“" and title_fragment_ft("x" + ft[1:]))
+
+
+def _include_forwarder(lines: Lines, a: int, floor: int) -> int:
+    """``某某办公室转发市发展改革委`` / ``关于…意见的通知``: the forwarding line belongs to the title."""
+    if a - 1 >= floor and lines.ft[a].startswith("关于"):
+        prev = lines.ft[a - 1]
+        if title_fragment_ft(prev) and "," not in prev and re.search(r"(?:转发|批转|印发)[\u4e00-\u9fff]{2,20}$", prev):
+            return a - 1
+    return a
 
 
 def _title_starts_here(lines: Lines, a: int) -> bool:
@@ -186,9 +202,9 @@ def _title_block_after(lines: Lines, start: int, hi: int) -> tuple[int, int] | N
 
 
 def _recipients_at(lines: Lines, i: int, hi: int) -> tuple[str, int, str | None] | None:
-    """A 主送机关 over one to three lines starting at ``i``: (text, end, rest of last line)."""
+    """A 主送机关 over one to five lines starting at ``i``: (text, end, rest of last line)."""
     parts: list[str] = []
-    for j in range(i, min(hi, i + 3)):
+    for j in range(i, min(hi, i + 5)):
         ft = lines.ft[j]
         if doc_number_line(lines.raw[j]):
             return None
@@ -222,6 +238,7 @@ def _finish(lines: Lines, h: Header, pos: int, hi: int) -> Header:
         pos = max(pos, h.title_end)
     rec = _recipients_at(lines, pos, hi) if pos < hi else None
     if rec:
+        h.recipients_start = pos
         h.recipients, h.recipients_end, h.body_head = rec
         pos = h.recipients_end
     h.body_start = pos
@@ -235,3 +252,17 @@ def loose_headers(lines: Lines, lo: int = 0) -> list[Header]:
         if block:
             return [_finish(lines, Header(block[0], block[0], block[1]), block[1], len(lines))]
     return []
+
+
+def join_title_lines(parts: list[str]) -> str:
+    """Join the lines of a title: a space between words (organ names keep apart), none inside
+    a number or a Latin word that a line break cut (``2023-01`` / ``0号``)."""
+    out = ""
+    for p in parts:
+        p = p.strip()
+        cut_word = bool(out) and (out[-1] == "-" or (out[-1].isascii() and out[-1].isalnum())) \
+            and p[:1].isascii() and p[:1].isalnum()
+        if out and not cut_word:
+            out += " "
+        out += p
+    return out
