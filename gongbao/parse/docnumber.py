@@ -24,7 +24,7 @@ _YEAR_NUM = re.compile(
     rf"(?P<open>[{_OPEN}]{{1,2}})?[ ]?(?P<year>(?:19|20)\d{{2}})[ ]?(?P<close>[{_CLOSE}]{{1,2}})?"
     rf"[ ]?第?[ ]?(?P<num>\d{{1,5}})[ ]?号$"
 )
-_ORDER = re.compile(r"(?P<agency>[\u4e00-\u9fff]{1,24}令)[ ]?[(]?[ ]?第[ ]?(?P<num>\d{1,5})[ ]?号$")
+_ORDER = re.compile(r"(?P<agency>[\u4e00-\u9fff]{1,30}(?:令|公告|通告))[ ]?[(]?[ ]?第[ ]?(?P<num>\d{1,5})[ ]?号$")
 _WINDOW = 24
 # Words that introduce a citation and are not part of the 机关代字 that follows them.
 _LEAD = re.compile(
@@ -69,8 +69,8 @@ def find_doc_numbers(text: str, folded: str | None = None) -> list[DocNumber]:
                 agency, astart = _agency_before(text, f, m.start())
                 if agency:
                     found.append(DocNumber(agency, int(m.group("year")), int(m.group("num")), astart, m.end()))
-            elif "令" in f[lo:i]:
-                m = _ORDER.search(f, max(0, i - _WINDOW - 20), i + 1)
+            elif "令" in f[lo:i] or "告" in f[lo:i]:
+                m = _ORDER.search(f, max(0, i - _WINDOW - 30), i + 1)
                 if m:
                     agency = _trim_agency(text[m.start("agency"):m.end("agency")].replace(" ", ""))
                     if len(agency) >= 2 and agency not in _NOT_ORDERS:

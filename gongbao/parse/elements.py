@@ -28,6 +28,7 @@ from .lines import (
 from .segment import Header, join_title_lines
 from .titles import doc_type_of, is_complete_title, split_title, title_fragment_ft
 
+_NUMBER_SUFFIX = re.compile(r"\s*[(（]?\s*第\s*\d{1,5}\s*号\s*[)）]?\s*$")
 _CARRIES = re.compile(r"印发|转发|批转|颁发|颁布|发布")
 _QUOTED = re.compile(r"《([^《》]{2,120})》")
 _ONLINE = re.compile(r"\((?:见)?(?:网络版|网站|电子版|政府网站|门户网站)[^()]{0,10}\)|\(略\)|\(另发\)")
@@ -39,6 +40,8 @@ _ITEM = re.compile(r"^(?:\d{1,2}[.、](?!\d)|[(]\d{1,2}[)])")
 def build_document(lines: Lines, h: Header, end: int, seq: int, as_of: dt.date | None = None) -> Document:
     """A :class:`Document` from the header ``h`` and the lines up to ``end``."""
     header_text = join_title_lines(lines.raw[h.title_start:h.title_end])
+    if h.order_number is not None and h.number_line == h.title_start:
+        header_text = _NUMBER_SUFFIX.sub("", header_text)
     issuers, title = split_title(header_text)
     doc = Document(seq=seq, title=title, issuers=issuers)
     doc.doc_type = doc_type_of(title)

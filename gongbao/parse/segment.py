@@ -27,6 +27,7 @@ from .titles import doc_type_of, is_complete_title, is_numbered_head, title_frag
 
 MAX_TITLE_LINES = 4
 _CARRY_VERB = re.compile(r"印发|转发|批转|颁发|发布")
+_NUMBERED_ON_LINE = re.compile(r"^(?P<head>.{2,40}?(?:令|公告|通告))\(?第(?P<n>\d{1,5})号\)?$")
 # Last characters of the 文种 words: a cheap test before the title grammar runs.
 _TYPE_LAST_CHARS = set("议定令报告见知示复案函要")
 
@@ -83,8 +84,13 @@ def _header_at(lines: Lines, i: int, floor: int, hi: int, prev: Header | None, l
             if block:
                 return _finish(lines, Header(i, block[0], block[1], dn, number_line=i), block[1], hi)
             return None
+    # An order or numbered 公告 with its number on the same line: ``某某公告（第30号）``.
+    if ft[-1] in ")号" and len(ft) <= 50:
+        m = _NUMBERED_ON_LINE.match(ft)
+        if m and is_numbered_head(m.group("head")):
+            return _finish(lines, Header(i, i, i + 1, order_number=int(m.group("n")), number_line=i), i + 1, hi)
     # 2. A title block whose last line is line i, confirmed by what follows.
-    if i + 1 < hi and len(ft) <= 50 and title_fragment_ft(ft):
+    if i + 1 < hi and len(ft) <= 50 and _continuation(ft):
         nxt = lines.ft[i + 1]
         # A people's congress text (决定, 任免名单, 条例) under its adoption note.
         date = adoption_note(nxt) if nxt.startswith("(") else None
@@ -155,7 +161,7 @@ def _title_block_ending(lines: Lines, end: int, floor: int) -> tuple[int, int] |
 
 def _continuation(ft: str) -> bool:
     """A line that can stand inside a title broken over lines (it may begin with a quote)."""
-    return title_fragment_ft(ft) or (0 < len(ft) <= 70 and ft[0] in "\"“" and title_fragment_ft("x" + ft[1:]))
+    return title_fragment_ft(ft) or (0 < len(ft) <= 70 and ft[0] in "\"“《" and title_fragment_ft("x" + ft[1:]))
 
 
 def _include_forwarder(lines: Lines, a: int, floor: int) -> int:

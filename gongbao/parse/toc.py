@@ -24,7 +24,10 @@ SECTION = re.compile(
     r"^[【\[]?(?P<sec>[\u4e00-\u9fff]{0,10}(?:文件|任免|规章|命令|令|公告|通告|解读|信息|动态|其他|公示|批复|决定|要闻|大事记|法规))[】\]]?"
 )
 _PAGE_AFTER = re.compile(r"[)〕\]]*\s*[.·…。\s]*(?P<page>\d{1,4})?")
-_TYPE_PAGE = re.compile(r"(?<=[知定告复见报示函议要令案])[.·…\s]*(?P<page>\d{1,4})(?=\s|$|关于|[\u4e00-\u9fff]{2,}关于)")
+_TYPE_PAGE = re.compile(
+    r"(?<=[知定告复见报示函议要令案])[.·…\s]*(?P<page>\d{1,4})(?=\s|$|关于|[\u4e00-\u9fff]{2,}关于)"
+    r"|[.·…]{2,}\s*(?P<page2>\d{1,4})(?!\d)"  # dot leaders end an entry whatever its title ends with
+)
 
 
 def is_toc_head(ft: str) -> bool:
@@ -87,7 +90,7 @@ def _entries(text: str) -> list[TocEntry]:
 def _unnumbered(f: str, pos: int, end: int, spans: list) -> int:
     """Entries with no 发文字号 in ``f[pos:end]``, each ending with its 文种 and page."""
     for m in _TYPE_PAGE.finditer(f, pos, end):
-        spans.append((pos, m.start(), None, int(m.group("page"))))
+        spans.append((pos, m.start(), None, int(m.group("page") or m.group("page2"))))
         pos = m.end()
     return pos
 
