@@ -133,6 +133,11 @@ _DATE_PREFIX = re.compile(
 def doc_number_line(line: str) -> DocNumber | None:
     """The 发文字号 if ``line`` consists of one and nothing else (brackets and date allowed)."""
     f = fold(line).strip()
+    # An upward document prints its signer beside the number: ``晋政报〔2024〕12号 签发人：某某``.
+    signer = _SIGNER.search(f)
+    if signer:
+        f = f[: signer.start()].rstrip()
+        line = line.strip()[: len(f)]
     if len(f) > 60:
         return None
     found = find_doc_numbers(line.strip(), f)
@@ -146,6 +151,7 @@ def doc_number_line(line: str) -> DocNumber | None:
     return d
 
 
+_SIGNER = re.compile(r"\s*签发人\s*:.{0,20}$")
 _ORDER_NUMBER_LINE = re.compile(r"^[(\[〔]?\s*(?:\d{4}\s*年\s*)?第\s*(\d{1,5})\s*号\s*[)\]〕]?$")
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dates import parse_date
+from .dates import DATE_PATTERN, parse_date
 from .docnumber import DocNumber, doc_number_line, order_number_line
 from .lines import (
     Lines,
@@ -27,6 +27,8 @@ from .titles import doc_type_of, is_complete_title, is_numbered_head, title_frag
 
 MAX_TITLE_LINES = 4
 _CARRY_VERB = re.compile(r"印发|转发|批转|颁发|发布")
+_DATE_NOTE = re.compile(rf"^\((?:{DATE_PATTERN})\)$")
+_ENUM_START = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\(|\d)")
 _NUMBERED_ON_LINE = re.compile(r"^(?P<head>.{2,40}?(?:令|公告|通告))\(?第(?P<n>\d{1,5})号\)?$")
 # Last characters of the 文种 words: a cheap test before the title grammar runs.
 _TYPE_LAST_CHARS = set("议定令报告见知示复案函要")
@@ -74,7 +76,7 @@ def _header_at(lines: Lines, i: int, floor: int, hi: int, prev: Header | None, l
     if not ft:
         return None
     # 1. A 发文字号 line, with the title above it (or below it, 版头 style).
-    if len(ft) <= 60 and (ft[-1] == "号" or (ft[-1] in ")]〕" and "号" in ft)):
+    if len(ft) <= 60 and (ft[-1] == "号" or (ft[-1] in ")]〕" and "号" in ft) or "签发人" in ft):
         dn = doc_number_line(lines.raw[i])
         if dn is not None and not dn.is_order:
             block = _title_block_before(lines, i, floor)
@@ -98,6 +100,11 @@ def _header_at(lines: Lines, i: int, floor: int, hi: int, prev: Header | None, l
             block = _title_block_ending(lines, i, floor)
             a = block[0] if block else _include_issuer_line(lines, i, floor)
             return _finish(lines, Header(a, a, i + 1, adoption_date=date, note=lines.tr[i + 1]), i + 2, hi)
+        # A speech or report under its date alone: ``（2024年2月20日）``.
+        if (nxt.startswith("(") and _DATE_NOTE.match(nxt) and (i == lo or _ends_document(lines, i - 1))
+                and not _ENUM_START.match(ft)):
+            return _finish(lines, Header(i, i, i + 1, adoption_date=parse_date(nxt), note=lines.tr[i + 1]),
+                           i + 2, hi)
         # A report or speech under its ``——2024年1月18日在…会议上`` subtitle.
         if nxt.startswith("——") and (i == lo or _ends_document(lines, i - 1)) and doc_type_of(ft):
             return _finish(lines, Header(i, i, i + 1, adoption_date=parse_date(nxt)), i + 1, hi)
