@@ -17,8 +17,8 @@ from django.db.models import F
 
 from ..models import Gazette
 from . import models as m
-from .identifiers import document_base, issue_key, number_parts
-from .ingest import _date
+from .identifiers import document_base, issue_key
+from .ingest import _date, document_fields
 from .search import SearchIndex
 
 
@@ -69,6 +69,9 @@ _DOC_COLUMNS = ("slug", "issue_id", "seq", "section", "doc_number", "agency", "n
                 "repealed_by", "validity_evidence", "edited_fields")
 
 
+_JSON_COLUMNS = {"issuers", "signatories", "attachments", "warnings", "edited_fields"}
+
+
 def _insert(table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
     if not rows:
         return
@@ -112,20 +115,14 @@ def _write_batch(batch) -> list[dict]:
             base = document_base(d, key)
             slug = base if base not in slugs else f"{base}~{key}"
             slugs.add(slug)
-            agency, year, number = number_parts(d.doc_number)
-            v = d.validity
-            status = v.status if v else "in_force"
-            doc_rows.append((
-                slug, issue_id, d.seq, d.section or "", d.doc_number or "", agency, year, number, d.title,
-                json.dumps(d.issuers, ensure_ascii=False), d.doc_type or "", d.recipients or "",
-                json.dumps(d.signatories, ensure_ascii=False), d.date, d.disclosure or "", "[]",
-                d.embedded_title or "", d.page, d.body, "[]", status,
-                v.effective_from if v else None, v.effective_until if v else None, "",
-                (v.evidence or "") if v else "", "[]"))
+            fields = document_fields(d, slug)
+            fields["issue_id"] = issue_id
+            doc_rows.append(tuple(
+                json.dumps(fields[c], ensure_ascii=False) if c in _JSON_COLUMNS else fields[c] for c in _DOC_COLUMNS))
             registers.append((slug, d))
             records.append({"slug": slug, "issue": key, "title": d.title, "body": d.body,
                             "doc_number": d.doc_number, "issuers": d.issuers, "doc_type": d.doc_type,
-                            "section": d.section, "status": status,
+                            "section": d.section, "status": fields["status"],
                             "year": int(d.date[:4]) if d.date else (year_of_issue or 0), "date": d.date})
     m.IssueVersion.objects.bulk_create(versions, batch_size=500)
     _insert("store_document", _DOC_COLUMNS, doc_rows)

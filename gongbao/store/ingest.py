@@ -115,19 +115,7 @@ def _save_documents(issue: m.Issue, gazette: Gazette) -> list[m.Document]:
                 slug = f"{base}~{issue.key}~{k}"
                 k += 1
         seen.add(slug)
-        agency, year, number = number_parts(d.doc_number)
-        v = d.validity
-        doc = m.Document(
-            slug=slug, issue=issue, seq=d.seq, section=d.section or "", doc_number=d.doc_number or "",
-            agency=agency, number_year=year, number_seq=number, title=d.title, issuers=d.issuers,
-            doc_type=d.doc_type or "", recipients=d.recipients or "", signatories=d.signatories,
-            date=_date(d.date), disclosure=d.disclosure or "",
-            attachments=[{"title": a.title, "online_only": a.online_only} for a in d.attachments],
-            embedded_title=d.embedded_title or "", page=d.page, body=d.body, warnings=d.warnings,
-            status=v.status if v else "in_force", effective_from=_date(v.effective_from) if v else None,
-            effective_until=_date(v.effective_until) if v else None,
-            validity_evidence=(v.evidence or "") if v else "",
-        )
+        doc = m.Document(issue=issue, **document_fields(d, slug))
         edits = corrections.get(slug, {})
         for field_name, value in edits.items():
             if field_name in CORRECTABLE:
@@ -151,6 +139,23 @@ def _save_documents(issue: m.Issue, gazette: Gazette) -> list[m.Document]:
                             for x in t.targets]) for t in d.tasks])
     _save_organizations(gazette, {d.seq: doc for d, doc in zip(gazette.documents, saved, strict=True)})
     return saved
+
+
+def document_fields(d, slug: str) -> dict:
+    """The column values of a parsed document (shared by ``ingest_parsed`` and ``bulk_load``)."""
+    agency, year, number = number_parts(d.doc_number)
+    v = d.validity
+    return {
+        "slug": slug, "seq": d.seq, "section": d.section or "", "doc_number": d.doc_number or "",
+        "agency": agency, "number_year": year, "number_seq": number, "title": d.title, "issuers": d.issuers,
+        "doc_type": d.doc_type or "", "recipients": d.recipients or "", "signatories": d.signatories,
+        "date": _date(d.date), "disclosure": d.disclosure or "",
+        "attachments": [{"title": a.title, "online_only": a.online_only} for a in d.attachments],
+        "embedded_title": d.embedded_title or "", "page": d.page, "body": d.body, "warnings": d.warnings,
+        "status": v.status if v else "in_force", "effective_from": _date(v.effective_from) if v else None,
+        "effective_until": _date(v.effective_until) if v else None, "repealed_by": "",
+        "validity_evidence": (v.evidence or "") if v else "", "edited_fields": [],
+    }
 
 
 def _save_organizations(gazette: Gazette, by_seq: dict[int, m.Document]) -> None:
