@@ -63,7 +63,7 @@ def test_failed_ingest_leaves_archive_and_index_unchanged(sample_archive, monkey
     def boom(*a, **k):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(ing, "_save_organizations", boom)
+    monkeypatch.setattr(ing, "save_organizations", boom)
     text = SAMPLE.read_text("utf-8").replace("殡葬基本服务", "丧葬基本服务")
     with pytest.raises(RuntimeError):
         ingest_text(text)

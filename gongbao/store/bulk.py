@@ -18,7 +18,7 @@ from django.db.models import F
 from ..models import Gazette
 from . import models as m
 from .identifiers import document_base, issue_key
-from .ingest import _date, document_fields
+from .ingest import _date, document_fields, save_organizations
 from .search import SearchIndex
 
 
@@ -106,6 +106,7 @@ def _write_batch(batch) -> list[dict]:
     m.Issue.objects.bulk_create(issues, batch_size=500)
     ids = dict(m.Issue.objects.filter(key__in=[k for k, *_ in pending]).values_list("key", "id"))
     versions, doc_rows, records, registers = [], [], [], []
+    slug_of: dict[int, str] = {}
     for key, g, text, source in pending:
         issue_id = ids[key]
         versions.append(m.IssueVersion(issue_id=issue_id, version=1, sha256=hashlib.sha256(text.encode()).hexdigest(),
@@ -120,6 +121,7 @@ def _write_batch(batch) -> list[dict]:
             doc_rows.append(tuple(
                 json.dumps(fields[c], ensure_ascii=False) if c in _JSON_COLUMNS else fields[c] for c in _DOC_COLUMNS))
             registers.append((slug, d))
+            slug_of[id(d)] = slug
             records.append({"slug": slug, "issue": key, "title": d.title, "body": d.body,
                             "doc_number": d.doc_number, "issuers": d.issuers, "doc_type": d.doc_type,
                             "section": d.section, "status": fields["status"],
@@ -127,15 +129,22 @@ def _write_batch(batch) -> list[dict]:
     m.IssueVersion.objects.bulk_create(versions, batch_size=500)
     _insert("store_document", _DOC_COLUMNS, doc_rows)
     doc_ids = dict(m.Document.objects.filter(issue_id__in=list(ids.values())).values_list("slug", "id"))
-    citations, appointments = [], []
+    citations, appointments, tasks = [], [], []
     for slug, d in registers:
         did = doc_ids[slug]
+        tasks += [(did, t.id, t.text, json.dumps(t.lead_units, ensure_ascii=False),
+                   json.dumps(t.responsible_units, ensure_ascii=False), _date(t.deadline), t.recurrence or "",
+                   json.dumps([{"metric": x.metric, "comparator": x.comparator, "value": x.value, "unit": x.unit}
+                               for x in t.targets], ensure_ascii=False)) for t in d.tasks]
         citations += [(did, c.doc_number or "", c.title or "", c.relation, c.evidence) for c in d.citations]
         appointments += [(did, a.person, a.action, a.post, a.organization or "", a.probation, a.decided_by or "",
                           a.meeting or "", a.decision_date, a.verb or "") for a in d.appointments]
     _insert("store_citation", ("source_id", "doc_number", "title", "relation", "evidence"), citations)
     _insert("store_appointment", ("document_id", "person", "action", "post", "organization", "probation",
                                   "decided_by", "meeting", "decision_date", "verb"), appointments)
+    _insert("store_task", ("document_id", "task_id", "text", "lead_units", "responsible_units", "deadline",
+                           "recurrence", "targets"), tasks)
+    save_organizations([(g, {d.seq: doc_ids[slug_of[id(d)]] for d in g.documents}) for _, g, _, _ in pending])
     return records
 
 

@@ -137,7 +137,7 @@ def _save_documents(issue: m.Issue, gazette: Gazette) -> list[m.Document]:
                    recurrence=t.recurrence or "",
                    targets=[{"metric": x.metric, "comparator": x.comparator, "value": x.value, "unit": x.unit}
                             for x in t.targets]) for t in d.tasks])
-    _save_organizations(gazette, {d.seq: doc for d, doc in zip(gazette.documents, saved, strict=True)})
+    save_organizations([(gazette, {d.seq: doc.pk for d, doc in zip(gazette.documents, saved, strict=True)})])
     return saved
 
 
@@ -158,32 +158,50 @@ def document_fields(d, slug: str) -> dict:
     }
 
 
-def _save_organizations(gazette: Gazette, by_seq: dict[int, m.Document]) -> None:
+def save_organizations(items: list[tuple[Gazette, dict[int, int]]]) -> None:
+    """Organisations of issues (merged with those archived) and which documents name them.
+
+    ``items`` pairs each issue with its documents' ids by ``seq``; one batch, few queries.
+    """
     from ..extract.organizations import canonical, jurisdiction, split_unit_list
 
-    for o in gazette.organizations:
-        org, created = m.Organization.objects.get_or_create(name=o.name, defaults={"aliases": o.aliases,
-                                                                                  "roles": o.roles})
-        if not created:
-            org.aliases = sorted(set(org.aliases) | set(o.aliases))
-            org.roles = sorted(set(org.roles) | set(o.roles))
+    seen: dict[str, tuple[set, set]] = {}
+    for gazette, _ in items:
+        for o in gazette.organizations:
+            aliases, roles = seen.setdefault(o.name, (set(), set()))
+            aliases.update(o.aliases)
+            roles.update(o.roles)
+    if not seen:
+        return
+    orgs = {o.name: o for o in m.Organization.objects.filter(name__in=list(seen))}
+    new = []
+    for name, (aliases, roles) in seen.items():
+        org = orgs.get(name)
+        if org is None:
+            new.append(m.Organization(name=name, aliases=sorted(aliases), roles=sorted(roles)))
+        elif not (aliases <= set(org.aliases) and roles <= set(org.roles)):
+            org.aliases = sorted(set(org.aliases) | aliases)
+            org.roles = sorted(set(org.roles) | roles)
             org.save(update_fields=["aliases", "roles"])
-    orgs = {o.name: o for o in m.Organization.objects.filter(name__in=[o.name for o in gazette.organizations])}
+    if new:
+        m.Organization.objects.bulk_create(new, ignore_conflicts=True)
+        orgs = {o.name: o for o in m.Organization.objects.filter(name__in=list(seen))}
     mentions = []
-    for d in gazette.documents:
-        doc = by_seq[d.seq]
-        juris = jurisdiction(d.issuers or d.signatories)
-        named: dict[str, str] = {}
-        for role, names in (("issuer", d.issuers), ("signatory", d.signatories),
-                            ("recipient", split_unit_list(d.recipients or "")),
-                            ("unit", [u for t in d.tasks for u in (*t.lead_units, *t.responsible_units)]),
-                            ("post", [a.organization for a in d.appointments if a.organization])):
-            for name in names:
-                full = canonical(name, juris)
-                if full in orgs:
-                    named.setdefault(full, role)
-        mentions += [m.OrganizationMention(organization=orgs[n], document=doc, role=r) for n, r in named.items()]
-    m.OrganizationMention.objects.bulk_create(mentions)
+    for gazette, doc_ids in items:
+        for d in gazette.documents:
+            juris = jurisdiction(d.issuers or d.signatories)
+            named: dict[str, str] = {}
+            for role, names in (("issuer", d.issuers), ("signatory", d.signatories),
+                                ("recipient", split_unit_list(d.recipients or "")),
+                                ("unit", [u for t in d.tasks for u in (*t.lead_units, *t.responsible_units)]),
+                                ("post", [a.organization for a in d.appointments if a.organization])):
+                for name in names:
+                    full = canonical(name, juris)
+                    if full in orgs:
+                        named.setdefault(full, role)
+            mentions += [m.OrganizationMention(organization=orgs[n], document_id=doc_ids[d.seq], role=r)
+                         for n, r in named.items()]
+    m.OrganizationMention.objects.bulk_create(mentions, batch_size=1000)
 
 
 def _link(docs: list[m.Document], old_slugs: set[str]) -> set[str]:

@@ -54,7 +54,10 @@ def bigrams(text: str) -> str:
     positions), then characters that stand alone between punctuation, then Latin words and
     numbers. Three C-level regex passes: tokenizing is most of the cost of indexing.
     """
-    f = fold(text).lower()
+    return _bigrams_folded(fold(text).lower())
+
+
+def _bigrams_folded(f: str) -> str:
     parts = [" ".join(_BIGRAM.findall(f))]
     lone = _LONE.findall(f)
     if lone:
@@ -177,9 +180,10 @@ class SearchIndex:
         doc = tantivy.Document()
         doc.add_text("slug", d["slug"])
         doc.add_text("issue", d["issue"])
-        doc.add_text("title", bigrams(d["title"]))
-        doc.add_text("body", bigrams(d["body"]))
-        doc.add_text("chars", characters(d["title"] + " " + d["body"]))
+        title, body = fold(d["title"]).lower(), fold(d["body"]).lower()  # one fold per text
+        doc.add_text("title", _bigrams_folded(title))
+        doc.add_text("body", _bigrams_folded(body))
+        doc.add_text("chars", " ".join(_CHAR.findall(title)) + " " + " ".join(_CHAR.findall(body)))
         for token in number_tokens(d.get("doc_number") or ""):
             doc.add_text("number", token)
         for issuer in d.get("issuers") or ["（未署）"]:

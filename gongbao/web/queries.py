@@ -187,7 +187,9 @@ def organization_detail(name: str) -> dict | None:
     if org is None:
         return None
     tasks = []
-    for t in m.Task.objects.select_related("document").order_by("deadline", "id"):
+    # Only the documents that name the organisation as a unit can hold its tasks.
+    unit_docs = m.OrganizationMention.objects.filter(organization=org).values("document_id")
+    for t in m.Task.objects.filter(document_id__in=unit_docs).select_related("document").order_by("deadline", "id"):
         if org.name in t.lead_units or org.name in t.responsible_units:
             tasks.append({"id": t.task_id, "text": t.text, "lead": org.name in t.lead_units,
                           "deadline": t.deadline.isoformat() if t.deadline else None,
