@@ -13,8 +13,6 @@ DOCUMENT_COLUMNS = ("id", "issue", "seq", "section", "doc_number", "title", "iss
 
 def export_json(out) -> int:
     """Write every document (with its registers) as one JSON array; returns the count."""
-    from django.urls import reverse  # noqa: F401 - the queries build URLs
-
     from ..store import models as m
     from ..web.queries import document_detail
 

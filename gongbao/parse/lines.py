@@ -116,16 +116,6 @@ def adoption_note(ft: str) -> str | None:
     return parse_date(ft)
 
 
-_ENUM = re.compile(
-    r"^(?:[一二三四五六七八九十百]+[、.]|[(][一二三四五六七八九十百]+[)]|\d{1,3}[.、．](?!\d)|[(]\d{1,3}[)]"
-    r"|[①-⑳]|第[一二三四五六七八九十百零〇\d]+[章节条部分])"
-)
-
-
-def starts_with_enumerator(ft: str) -> bool:
-    return bool(_ENUM.match(ft))
-
-
 _TERMINAL_END = re.compile(r"[。!?;:”\"]$")
 
 

@@ -46,12 +46,10 @@ class LatestDocuments(Feed):
 
 
 class SearchFeed(LatestDocuments):
-    title = "政府公报：检索订阅"
-
     def get_object(self, request):
         return {"q": request.GET.get("q", ""), "filters": {k: request.GET[k] for k in FACETS if request.GET.get(k)}}
 
-    def title(self, obj):  # noqa: F811 - Feed reads title(obj) when given an object
+    def title(self, obj):
         return f"政府公报检索：{obj['q']}" if obj["q"] else "政府公报检索"
 
     def link(self, obj):
