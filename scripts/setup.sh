@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Create the project's virtual environment (.venv) and install gongbao with its test tools.
+# Create the project's virtual environment (.venv) and install gongbao into it.
+#   scripts/setup.sh        runtime dependencies only (what the demo needs)
+#   scripts/setup.sh --dev  plus the test tools (pytest, ruff, jsonschema, playwright)
 # Idempotent: a second run only checks that everything is installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,4 +13,6 @@ fi
 if [ ! -x .venv/bin/python ]; then
     "$PY" -m venv .venv
 fi
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+target="."
+[ "${1:-}" = "--dev" ] && target=".[dev]"
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -e "$target"

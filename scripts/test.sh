@@ -3,7 +3,7 @@
 # headless Chromium). Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash scripts/setup.sh --dev
 bash scripts/install-browser.sh
 .venv/bin/ruff check gongbao tests benchmarks
 .venv/bin/python -m pytest "$@"
