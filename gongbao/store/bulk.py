@@ -72,6 +72,10 @@ _DOC_COLUMNS = ("slug", "issue_id", "seq", "section", "doc_number", "agency", "n
 _JSON_COLUMNS = {"issuers", "signatories", "attachments", "warnings", "edited_fields"}
 
 
+def _json_list(items: list[str]) -> str:
+    return json.dumps(items, ensure_ascii=False) if items else "[]"
+
+
 def _insert(table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
     if not rows:
         return
@@ -132,10 +136,10 @@ def _write_batch(batch) -> list[dict]:
     citations, appointments, tasks = [], [], []
     for slug, d in registers:
         did = doc_ids[slug]
-        tasks += [(did, t.id, t.text, json.dumps(t.lead_units, ensure_ascii=False),
-                   json.dumps(t.responsible_units, ensure_ascii=False), _date(t.deadline), t.recurrence or "",
+        tasks += [(did, t.id, t.text, _json_list(t.lead_units), _json_list(t.responsible_units),
+                   _date(t.deadline), t.recurrence or "",
                    json.dumps([{"metric": x.metric, "comparator": x.comparator, "value": x.value, "unit": x.unit}
-                               for x in t.targets], ensure_ascii=False)) for t in d.tasks]
+                               for x in t.targets], ensure_ascii=False) if t.targets else "[]") for t in d.tasks]
         citations += [(did, c.doc_number or "", c.title or "", c.relation, c.evidence) for c in d.citations]
         appointments += [(did, a.person, a.action, a.post, a.organization or "", a.probation, a.decided_by or "",
                           a.meeting or "", a.decision_date, a.verb or "") for a in d.appointments]

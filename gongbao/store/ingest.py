@@ -15,7 +15,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 
 from ..models import Gazette
@@ -199,9 +199,11 @@ def save_organizations(items: list[tuple[Gazette, dict[int, int]]]) -> None:
                     full = canonical(name, juris)
                     if full in orgs:
                         named.setdefault(full, role)
-            mentions += [m.OrganizationMention(organization=orgs[n], document_id=doc_ids[d.seq], role=r)
-                         for n, r in named.items()]
-    m.OrganizationMention.objects.bulk_create(mentions, batch_size=1000)
+            mentions += [(orgs[n].pk, doc_ids[d.seq], r) for n, r in named.items()]
+    if mentions:
+        with connection.cursor() as cur:
+            cur.executemany("INSERT INTO store_organizationmention (organization_id, document_id, role) "
+                            "VALUES (%s, %s, %s)", mentions)
 
 
 def _link(docs: list[m.Document], old_slugs: set[str]) -> set[str]:

@@ -68,14 +68,6 @@ def _bigrams_folded(f: str) -> str:
     return " ".join(parts)
 
 
-_CHAR = re.compile(f"[{_CJK}]")
-
-
-def characters(text: str) -> str:
-    """Every Chinese character of ``text``, whitespace separated (for one-character queries)."""
-    return " ".join(_CHAR.findall(fold(text)))
-
-
 def _schema() -> tantivy.Schema:
     b = tantivy.SchemaBuilder()
     b.add_text_field("slug", stored=True, tokenizer_name="raw")
@@ -83,7 +75,7 @@ def _schema() -> tantivy.Schema:
     b.add_text_field("title", tokenizer_name="whitespace")
     b.add_text_field("body", tokenizer_name="whitespace")
     # Characters one by one (no positions), for one-character queries.
-    b.add_text_field("chars", tokenizer_name="whitespace", index_option="freq")
+    b.add_text_field("chars", tokenizer_name="cjk_char", index_option="freq")
     b.add_text_field("number", tokenizer_name="raw", index_option="basic")
     b.add_text_field("issuer", tokenizer_name="raw", fast=True, index_option="basic")
     b.add_text_field("doc_type", tokenizer_name="raw", fast=True, index_option="basic")
@@ -127,6 +119,9 @@ class SearchIndex:
             shutil.rmtree(self.path, ignore_errors=True)
             self.path.mkdir(parents=True, exist_ok=True)
             self.index = tantivy.Index(self.schema, path=str(self.path), reuse=False)
+        # Tokenizers are not stored in the index: register ours on every open.
+        self.index.register_tokenizer("cjk_char", tantivy.TextAnalyzerBuilder(
+            tantivy.Tokenizer.regex(f"[{_CJK}]")).build())
 
     # --- generation bookkeeping -------------------------------------------------------
 
@@ -183,7 +178,7 @@ class SearchIndex:
         title, body = fold(d["title"]).lower(), fold(d["body"]).lower()  # one fold per text
         doc.add_text("title", _bigrams_folded(title))
         doc.add_text("body", _bigrams_folded(body))
-        doc.add_text("chars", " ".join(_CHAR.findall(title)) + " " + " ".join(_CHAR.findall(body)))
+        doc.add_text("chars", title + "\n" + body)  # split into characters by tantivy (``cjk_char``)
         for token in number_tokens(d.get("doc_number") or ""):
             doc.add_text("number", token)
         for issuer in d.get("issuers") or ["（未署）"]:
