@@ -45,3 +45,10 @@ def test_join_paragraphs():
     tr = ["一、总体要求", "为了做好工作,现将", "有关事项通知如下:", "(一)加强领导。各单位", "要落实责任。"]
     assert join_paragraphs(tr, [fold(t) for t in tr]) == [
         "一、总体要求", "为了做好工作,现将有关事项通知如下:", "(一)加强领导。各单位要落实责任。"]
+
+
+def test_toc_heads():
+    from gongbao.parse.toc import is_toc_head
+
+    assert all(is_toc_head(h) for h in ("目录", "本期目录", "目次", "目錄", "本期要目"))
+    assert not any(is_toc_head(h) for h in ("目录摘要", "调整目录", "附件目录"))
