@@ -94,17 +94,23 @@ def _data_option(f):
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True, path_type=str))
 @_data_option
 def ingest(files, data):
-    """Ingest gazette files into the archive (atomic per issue, idempotent, versioned).
+    """Ingest gazette files (or directories of .txt files) into the archive.
 
-    Example: gongbao ingest samples/jiaocheng-gazette-2024-03.txt
+    Atomic per issue, idempotent, versioned. Example: gongbao ingest samples/
     """
     from .store.setup import setup
 
     setup(data)
+    from pathlib import Path
+
     from .store.ingest import ingest_file
 
+    paths: list[str] = []
+    for f in files:  # a directory stands for the text files in it
+        p = Path(f)
+        paths += [str(x) for x in sorted(p.glob("*.txt"))] if p.is_dir() else [f]
     failed = 0
-    for f in files:
+    for f in paths:
         try:
             click.echo(ingest_file(f).describe())
         except GongbaoError as exc:
