@@ -319,3 +319,15 @@ def test_bulk_load_links_and_indexes(archive):
     assert ensure_index().count() == 3
     assert search("节水")["total"] == 2
     assert bulk_load(iter(items)) == 0  # issues already archived are left alone
+
+
+def test_ingest_cli_takes_directories(tmp_path, archive_dir):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    proc = subprocess.run([sys.executable, "-m", "gongbao.cli", "ingest", str(ROOT / "tests" / "archive_inputs"),
+                           "--data", str(tmp_path / "a")], capture_output=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "earlier-repealed-notice.txt: ingested" in proc.stdout.decode()
