@@ -11,6 +11,7 @@ import re
 
 from ..models import Citation
 from ..normalize.fold import fold
+from ..normalize.sentences import sentences_with
 from ..parse.docnumber import find_doc_numbers
 
 REPEAL_WORDS = re.compile(r"废止|停止执行|自行失效|同时失效|不再执行|予以撤销|宣布失效")
@@ -84,7 +85,7 @@ _DOC_TITLE = re.compile(
     r"(?:法|条例|规定|办法|细则|意见|通知|决定|方案|规划|纲要|计划|标准|规范|规程|指南|目录|清单|批复|函|报告|"
     r"公告|通告|令|决议|准则|制度|章程|要点|请示|通报|纪要|指引|措施|政策|导则|通则|意见稿)(?:\([^()]*\))?$"
 )
-_SENT = re.compile(r"[^。!?;\n]+[。!?;\n]?")
+_CITATION_MARK = re.compile(r"《|号")
 _CLAUSE_BREAK = re.compile(r"[,:]")
 # Verbs before a citation, by relation, nearest one wins.
 _BEFORE = re.compile(
@@ -111,11 +112,8 @@ def find_citations(text: str, own_number: str | None = None, doc_type: str | Non
     f = fold(text) if folded is None else folded
     out: list[Citation] = []
     seen: set[tuple] = set()
-    for sm in _SENT.finditer(f):
-        s0, s1 = sm.start(), sm.end()
+    for s0, s1 in sentences_with(f, _CITATION_MARK):
         sentence = f[s0:s1]
-        if "《" not in sentence and "号" not in sentence:
-            continue
         evidence = text[s0:s1].strip()
         mentions: list[tuple[int, int, str | None, str | None]] = []  # start, end, title, number
         numbers = find_doc_numbers(text[s0:s1], sentence)

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 
 from ..models import Validity
+from ..normalize.sentences import sentences_with
 from ..parse.dates import DATE_PATTERN, zh_number
 
 _NUM = r"(?P<n>\d+|[一二三四五六七八九十百两]+)"
@@ -27,7 +28,7 @@ _VALID_YEARS = re.compile(rf"(?:有效期|试行期|实施期)(?:为|限为)?{_N
 _VALID_UNTIL_DATE = re.compile(rf"有效期(?:至|到|截至)(?P<date>{DATE_PATTERN})")
 _VALID_UNTIL_MONTH = re.compile(r"有效期(?:至|到|截至)(?P<y>\d{4})年(?P<m>\d{1,2})月(?:底|末)?")
 _VALID_UNTIL_YEAR = re.compile(r"有效期(?:至|到|截至)(?P<y>\d{4})年(?:底|末)?")
-_SENTENCE = re.compile(r"[^。;\n]*[。;\n]?")
+_KEYWORDS = re.compile(r"起|有效期|试行期")
 
 
 def document_validity(folded_body: str, body: str, doc_date: str | None, as_of: dt.date) -> Validity:
@@ -37,10 +38,8 @@ def document_validity(folded_body: str, body: str, doc_date: str | None, as_of: 
     evidence: list[str] = []
     base = _iso(doc_date)
     if "效" in folded_body or "施行" in folded_body or "执行" in folded_body or "实施" in folded_body:
-        for sm in _SENTENCE.finditer(folded_body):
-            s = sm.group(0)
-            if not s.strip() or not ("起" in s or "有效期" in s or "试行期" in s):
-                continue
+        for a, b in sentences_with(folded_body, _KEYWORDS):
+            s = folded_body[a:b]
             found = False
             if start is None:
                 got = _start_in(s, base)
@@ -51,7 +50,7 @@ def document_validity(folded_body: str, body: str, doc_date: str | None, as_of: 
                 if got is not None:
                     until, found = got, True
             if found:
-                evidence.append(body[sm.start():sm.end()].strip())
+                evidence.append(body[a:b].strip())
             if start and until:
                 break
     start = start or base
