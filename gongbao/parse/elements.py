@@ -66,10 +66,11 @@ def build_document(lines: Lines, h: Header, end: int, seq: int, as_of: dt.date |
         if print_record(lines.ft[i]):
             skip.add(i)
             continue
-        if lines.ft[i].startswith("(") and disclosure(lines.ft[i]):
+        if lines.ft[i].startswith(("(", "公开")) and disclosure(lines.ft[i]):
             skip.add(i)
             if doc.disclosure is None:
-                doc.disclosure = lines.tr[i][1:-1]
+                t = lines.tr[i]
+                doc.disclosure = t[1:-1] if lines.ft[i].startswith("(") else t
     attach_lines, attachments = _attachments(lines, start, end)
     skip.update(attach_lines)
     doc.attachments = attachments

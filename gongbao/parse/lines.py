@@ -37,9 +37,14 @@ class Lines:
 _DISCLOSURE = re.compile(r"^\((?:此件|本件)[^()]{1,14}\)$")
 
 
+_DISCLOSURE_LINE = re.compile(r"^公开(?:方式|属性|类型)[:：]\S{2,10}$")
+
+
 def disclosure(ft: str) -> str | None:
-    """``(此件公开发布)`` → ``此件公开发布``."""
-    return ft[1:-1] if _DISCLOSURE.match(ft) else None
+    """``(此件公开发布)`` → ``此件公开发布``; ``公开方式：主动公开`` is kept whole."""
+    if _DISCLOSURE.match(ft):
+        return ft[1:-1]
+    return ft if ft.startswith("公开") and _DISCLOSURE_LINE.match(ft) else None
 
 
 _PERSON_SIGN = re.compile(
