@@ -190,11 +190,14 @@ def _title_starts_here(lines: Lines, a: int) -> bool:
 
 
 def _include_issuer_line(lines: Lines, a: int, floor: int) -> int:
-    """Take in a line of organ names printed above the title (``交城县人民政府`` / ``关于…``)."""
-    if a - 1 >= floor and lines.ft[a].startswith("关于") and organs_only(lines.raw[a - 1]):
-        if not signature_date(lines.raw[a - 1]):
-            return a - 1
-    return a
+    """Take in the lines of organ names printed above the title (``交城县人民政府`` / ``关于…``);
+    a joint document may print one organ a line."""
+    if not lines.ft[a].startswith("关于"):
+        return a
+    k = a
+    while k - 1 >= floor and a - k < 4 and organs_only(lines.raw[k - 1]) and not signature_date(lines.raw[k - 1]):
+        k -= 1
+    return k
 
 
 def _title_block_before(lines: Lines, num_line: int, floor: int) -> tuple[int, int] | None:
