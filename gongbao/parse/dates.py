@@ -62,13 +62,3 @@ def parse_date(text: str) -> str | None:
     if m:
         return _make(m.group("y"), m.group("m"), m.group("d"))
     return None
-
-
-def find_dates(text: str) -> list[tuple[int, int, str]]:
-    """All ``(start, end, iso)`` dates in ``text``."""
-    out = []
-    for m in DATE_RE.finditer(fold(text)):
-        iso = _make(m.group("y"), m.group("m"), m.group("d"))
-        if iso:
-            out.append((m.start(), m.end(), iso))
-    return out
