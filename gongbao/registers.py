@@ -12,11 +12,20 @@ def registers_of(g: Gazette) -> dict:
     def ref(d):
         return {"seq": d.seq, "doc_number": d.doc_number, "title": d.title}
 
+    by_org: dict[str, list[dict]] = {}
+    for d in g.documents:
+        for t in d.tasks:
+            for name in (*t.lead_units, *t.responsible_units):
+                by_org.setdefault(name, []).append({
+                    "document": ref(d), "task": t.id, "text": t.text, "lead": name in t.lead_units,
+                    "deadline": t.deadline, "recurrence": t.recurrence})
     return {
         "citations": [{"document": ref(d), **asdict(c)} for d in g.documents for c in d.citations],
         "validity": [{"document": ref(d), **asdict(d.validity)} for d in g.documents if d.validity],
         "appointments": [{"document": ref(d), **asdict(a)} for d in g.documents for a in d.appointments],
         "tasks": [{"document": ref(d), **asdict(t)} for d in g.documents for t in d.tasks],
+        # One register per organisation: what it must do, by when, under which document.
+        "responsibilities": dict(sorted(by_org.items())),
         "organizations": [asdict(o) for o in g.organizations],
     }
 
@@ -54,6 +63,15 @@ def render_registers(data: dict) -> str:
             who += ("；" if who else "") + "、".join(t["responsible_units"])
         when = f" 期限 {t['deadline']}" if t["deadline"] else ""
         out.append(f"  [{t['document']['seq']}] {t['id']} {t['text'][:40]}… — {who or '未注明'}{when}")
+    out.append("")
+    out.append("【各单位任务】")
+    for name, items in data["responsibilities"].items():
+        lead = sum(1 for x in items if x["lead"])
+        out.append(f"  {name}：{len(items)} 项" + (f"（牵头 {lead} 项）" if lead else ""))
+        for x in items:
+            when = f"，期限 {x['deadline']}" if x["deadline"] else ""
+            out.append(f"    - {x['document']['doc_number'] or x['document']['title']} {x['task']}"
+                       f"{'（牵头）' if x['lead'] else ''}{when}：{x['text'][:30]}…")
     out.append("")
     out.append("【机构】")
     for o in data["organizations"]:

@@ -140,12 +140,14 @@ def test_registers_cli():
                            "--as-of", "2026-11-28"], capture_output=True, cwd=ROOT, timeout=120)
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
-    assert set(data) == {"citations", "validity", "appointments", "tasks", "organizations"}
+    assert set(data) == {"citations", "validity", "appointments", "tasks", "responsibilities", "organizations"}
+    mine = data["responsibilities"]["交城县工信和科技局"]
+    assert sum(1 for x in mine if x["document"]["doc_number"] == "交政发〔2024〕12号") >= 30
     assert len(data["appointments"]) == 24
     assert sum(1 for t in data["tasks"] if t["document"]["doc_number"] == "交政发〔2024〕12号") == 54
     text = subprocess.run([sys.executable, "-m", "gongbao.cli", "registers", str(SAMPLE)],
                           capture_output=True, cwd=ROOT, timeout=120).stdout.decode()
-    assert "【时效性】" in text and "已失效" in text
+    assert "【时效性】" in text and "已失效" in text and "【各单位任务】" in text
 
 
 def test_export_popolo_cli(tmp_path):
