@@ -102,9 +102,9 @@ def _trim_trailer(lines: Lines, h: Header, end: int, sections: set[str]) -> tupl
     """A section heading printed before the next document belongs to that document."""
     k = end - 1
     if k > h.body_start:
-        f = lines.ft[k]
+        f = lines.ft[k].strip("·•—-")
         if f in {fold(s) for s in sections} or (len(f) <= 14 and re.fullmatch(r"[【\[].{2,12}[】\]]", f)):
-            return k, lines.tr[k].strip("【】[]")
+            return k, lines.tr[k].strip("【】[]·•—-")
         m = SECTION.fullmatch(f) if len(f) <= 12 else None
         if m and f in {fold(s) for s in sections}:
             return k, lines.tr[k]

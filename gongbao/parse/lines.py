@@ -81,14 +81,31 @@ def signature_date(raw: str) -> tuple[list[str], str] | None:
     return None
 
 
+_SEAL = re.compile(r"\s*\((?:印|盖章|公章|章|签章|印章)\)")
+
+
 def organs_only(raw: str) -> list[str] | None:
-    """A line that is nothing but organ names (a signature block line, a header line)."""
-    tokens = [t for t in fold(raw).strip().split(" ") if t]
+    """A line that is nothing but organ names (a signature block line, a header line);
+    a seal mark after a name (``（印）``) is dropped."""
+    folded = fold(raw).strip()
+    if "(" in folded and _SEAL.search(folded):
+        keep = [raw.strip()[a:b] for a, b in _spans_outside(folded, _SEAL)]
+        raw, folded = "".join(keep), _SEAL.sub("", folded)
+    tokens = [t for t in folded.split(" ") if t]
     if not tokens or len(tokens) > 6:
         return None
     if all(is_organ(t) for t in tokens):
         return [tighten(t) for t in raw.strip().split(" ") if t]
     return None
+
+
+def _spans_outside(text: str, rx: re.Pattern) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for m in rx.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return spans
 
 
 _NOT_RECIPIENT = re.compile(r"如下|以下|下列|现将|现就|通知|决定|报告|根据|为了|为进一步|按照|其中|包括|负责|电话|地址|邮编|联系")
