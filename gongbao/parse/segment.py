@@ -27,6 +27,7 @@ from .titles import doc_type_of, is_complete_title, is_numbered_head, title_frag
 
 MAX_TITLE_LINES = 4
 _CARRY_VERB = re.compile(r"印发|转发|批转|颁发|发布")
+_FORWARDS = re.compile(r"转发|批转")
 _DATE_NOTE = re.compile(rf"^\((?:{DATE_PATTERN})\)$")
 _ENUM_START = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\(|\d)")
 _NUMBERED_ON_LINE = re.compile(r"^(?P<head>.{2,40}?(?:令|公告|通告))\(?第(?P<n>\d{1,5})号\)?$")
@@ -61,9 +62,17 @@ def find_headers(lines: Lines, lo: int = 0, hi: int | None = None) -> list[Heade
     i = lo
     floor = lo  # a title block may not reach back before the previous header's body
     while i < hi:
-        h = _header_at(lines, i, floor, hi, headers[-1] if headers else None, lo)
+        prev = headers[-1] if headers else None
+        h = _header_at(lines, i, floor, hi, prev, lo)
         if h is None:
             i += 1
+            continue
+        if prev is not None and _FORWARDS.search("".join(lines.ft[prev.title_start:prev.title_end])) \
+                and _is_carried(lines, prev, h.title_start, h.title_end):
+            # The document a 转发/批转 notice forwards, printed after it with its own number:
+            # part of the notice, not a document of the issue.
+            i = max(h.body_start, i + 1)
+            floor = i
             continue
         headers.append(h)
         floor = h.body_start
@@ -159,6 +168,8 @@ def _title_block_ending(lines: Lines, end: int, floor: int) -> tuple[int, int] |
         if a < end and (disclosure(lines.ft[a]) or signature_date(lines.raw[a])):
             break
         text = join_title_lines(lines.raw[a:end + 1])
+        if text.count("《") != text.count("》"):
+            continue  # a quoted title cut by a line break: the block starts further up
         if is_complete_title(text) and _title_starts_here(lines, a):
             a = _include_forwarder(lines, a, floor)
             a = _include_issuer_line(lines, a, floor)
