@@ -331,3 +331,12 @@ def test_ingest_cli_takes_directories(tmp_path, archive_dir):
                            "--data", str(tmp_path / "a")], capture_output=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert "earlier-repealed-notice.txt: ingested" in proc.stdout.decode()
+
+
+@pytest.mark.parametrize("q", ["县.*", "\\", "((((", "殡葬" * 200, "\x00\x01", "🙂殡葬", "[a-z]+", "title:殡葬",
+                               "交政办发〔", "〔2024〕23号", "-殡葬", "殡 葬", "ＡＮＤ", "县)", "~!@#$%^&*"])
+def test_any_search_input_is_safe(sample_archive, client, q):
+    r = search(q)
+    assert r["total"] >= 0
+    assert client.get("/search?q=" + quote(q)).status_code == 200
+    assert client.get("/api/search?q=" + quote(q)).status_code == 200
