@@ -257,6 +257,9 @@ def test_untrusted_text_is_escaped(archive, client):
     assert "<img src=x" not in html
     s = page(client, "/search?q=" + quote("节约用水"))
     assert "<script>alert" not in s and "<img src=x" not in s
+    api = client.get("/api/search?q=" + quote("节约用水")).json()["hits"][0]
+    assert "<script>" not in api["title_marked"] and "&lt;script&gt;" in api["title_marked"]
+    assert "<img" not in api["snippet"]
 
 
 def test_admin_correction_survives_reingest(sample_archive, client):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
+from django.utils.html import escape
 
 from ..store import models as m
 from . import queries
@@ -47,10 +48,14 @@ def search(request):
                       "hits": [], "facets": {name: [] for name in FACETS}})
     data = queries.search(q, filters, page)
     for h in data["hits"]:
-        h["snippet"] = "".join(f"<mark>{t}</mark>" if hit else t for t, hit in h["snippet"])
-        h["title_marked"] = "".join(f"<mark>{t}</mark>" if hit else t for t, hit in h["title_marked"])
-    data["snippet_format"] = "text with <mark>…</mark> around matches; the text itself is not HTML-escaped"
+        h["snippet"] = _marked_html(h["snippet"])
+        h["title_marked"] = _marked_html(h["title_marked"])
+    data["snippet_format"] = "HTML: the document's text, escaped, with <mark>…</mark> around matches"
     return _json(data)
+
+
+def _marked_html(pieces) -> str:
+    return "".join(f"<mark>{escape(t)}</mark>" if hit else escape(t) for t, hit in pieces)
 
 
 def people(request):
