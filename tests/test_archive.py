@@ -343,3 +343,16 @@ def test_any_search_input_is_safe(sample_archive, client, q):
     assert r["total"] >= 0
     assert client.get("/search?q=" + quote(q)).status_code == 200
     assert client.get("/api/search?q=" + quote(q)).status_code == 200
+
+
+def test_status_facet_follows_the_calendar(sample_archive, monkeypatch):
+    import datetime as dt
+
+    from gongbao.store import ingest as ing
+
+    monkeypatch.setattr(ing, "today_date", lambda: dt.date(2025, 11, 1))
+    ing.rebuild_index()
+    ing.ensure_index()
+    assert search("专业镇", status="expired")["total"] == 0  # 有效期至2025年11月: still in force
+    monkeypatch.setattr(ing, "today_date", lambda: dt.date(2025, 12, 2))
+    assert search("专业镇", status="expired")["total"] == 1  # the next day it has expired

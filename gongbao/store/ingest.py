@@ -16,7 +16,7 @@ import hashlib
 from dataclasses import dataclass
 
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import F, Q
 
 from ..models import Gazette
 from ..parse.gazette import parse_gazette
@@ -289,14 +289,38 @@ def ensure_index(idx=None):
     elif idx.seen_generation != generation:
         idx.index.reload()  # another process committed: see its segments
         idx.seen_generation = generation
+    _follow_the_calendar(idx)
     return idx
+
+
+def _follow_the_calendar(idx) -> None:
+    """Re-index the documents whose 时效性 changed since the index last looked at the date:
+    those taking effect or expiring in between (the status facet must match the pages)."""
+    today = today_date()
+    last = idx.status_day()
+    if last == today.isoformat():
+        return
+    if last:
+        since = dt.date.fromisoformat(last)
+        changed = m.Document.objects.filter(
+            Q(effective_from__gt=since, effective_from__lte=today)
+            | Q(effective_until__gte=since, effective_until__lt=today)).select_related("issue")
+        records = [index_record(d) for d in changed]
+        if records:
+            idx.replace_documents(records)
+    idx.set_status_day(today.isoformat())
+
+
+def today_date() -> dt.date:
+    """Today, for 时效性 (one place, so tests can move the calendar)."""
+    return dt.date.today()
 
 
 def current_status(d: m.Document, today: dt.date | None = None) -> str:
     """时效性 today: repealed by another document, or by the document's own dates."""
     if d.repealed_by:
         return "repealed"
-    today = today or dt.date.today()
+    today = today or today_date()
     if d.effective_from and today < d.effective_from:
         return "not_yet_effective"
     if d.effective_until and today > d.effective_until:

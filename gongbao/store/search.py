@@ -154,6 +154,27 @@ class SearchIndex:
             self._set_generation(generation)
         self.index.reload()
 
+    def replace_documents(self, records: list[dict]) -> None:
+        """Re-index single documents (their 时效性 changed with the calendar)."""
+        with _lock:
+            writer = self.index.writer(heap_size=32_000_000, num_threads=1)
+            for d in records:
+                writer.delete_documents_by_term("slug", d["slug"])
+                writer.add_document(self._document(d))
+            writer.commit()
+            writer.wait_merging_threads()
+            self._cache.clear()
+        self.index.reload()
+
+    def status_day(self) -> str | None:
+        try:
+            return (self.path / "status-day").read_text().strip()
+        except OSError:
+            return None
+
+    def set_status_day(self, day: str) -> None:
+        (self.path / "status-day").write_text(day)
+
     def rebuild(self, records, generation: int) -> int:
         """Replace the whole index with ``records``; returns how many were indexed."""
         with _lock:
@@ -205,7 +226,7 @@ class SearchIndex:
         if query is None:
             return SearchResults(0, [], {}, terms)
         searcher = self.index.searcher()
-        key = (q, tuple(sorted((filters or {}).items())), self.seen_generation, self.generation())
+        key = (q, tuple(sorted((filters or {}).items())), self.seen_generation, self.generation(), self.status_day())
         cached = self._cache.get(key)
         future = None
         if cached is None:
