@@ -356,3 +356,14 @@ def test_status_facet_follows_the_calendar(sample_archive, monkeypatch):
     assert search("专业镇", status="expired")["total"] == 0  # 有效期至2025年11月: still in force
     monkeypatch.setattr(ing, "today_date", lambda: dt.date(2025, 12, 2))
     assert search("专业镇", status="expired")["total"] == 1  # the next day it has expired
+
+
+def test_citation_prefers_the_citing_documents_own_place(archive):
+    from gongbao.store import models as m
+
+    other_place = C.replace("甲市", "丁市")  # another city whose 机关代字 is also 甲政发
+    ingest_text(other_place, "other.txt")
+    ingest_text(C, "c.txt")
+    ingest_text(A, "a.txt")
+    c = m.Citation.objects.get(doc_number="甲政发〔2020〕3号", source__doc_number="甲政发〔2024〕5号")
+    assert c.target.issuers == ["甲市人民政府"]

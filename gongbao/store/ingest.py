@@ -214,8 +214,8 @@ def _link(docs: list[m.Document], old_slugs: set[str]) -> set[str]:
     touched: set[str] = set()
     numbers = {d.doc_number: d for d in docs if d.doc_number}
     # Outgoing: this issue's citations to documents already archived (or in this issue).
-    for c in m.Citation.objects.filter(source__in=docs).exclude(doc_number=""):
-        target = numbers.get(c.doc_number) or m.Document.objects.filter(doc_number=c.doc_number).first()
+    for c in m.Citation.objects.filter(source__in=docs).exclude(doc_number="").select_related("source"):
+        target = numbers.get(c.doc_number) or _best_target(c)
         if target is not None and target.pk != c.source_id:
             c.target = target
             c.save(update_fields=["target"])
@@ -236,6 +236,21 @@ def _link(docs: list[m.Document], old_slugs: set[str]) -> set[str]:
             target.save(update_fields=["status", "repealed_by", "validity_evidence"])
             touched.add(target.issue.key)
     return touched
+
+
+def _best_target(c: m.Citation) -> m.Document | None:
+    """The archived document a citation's number names. Two places can share a 机关代字
+    (交政发 in two counties): prefer the document from the citing document's own place."""
+    from ..extract.organizations import place_of
+
+    candidates = list(m.Document.objects.filter(doc_number=c.doc_number)[:20])
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    places = {p for p in (place_of(o) for o in c.source.issuers) if p}
+    for d in candidates:
+        if any(o.startswith(p) or p in o for o in d.issuers for p in places):
+            return d
+    return candidates[0]
 
 
 def _update_index(index, key: str, generation: int, touched: set[str] = frozenset()) -> None:
