@@ -28,6 +28,8 @@ from .titles import doc_type_of, is_complete_title, is_numbered_head, title_frag
 MAX_TITLE_LINES = 4
 _CARRY_VERB = re.compile(r"印发|转发|批转|颁发|发布")
 _FORWARDS = re.compile(r"转发|批转")
+# A title that opens with a place (某某县…年度报告), not with 各… or a verb.
+_PLACE_START = re.compile(r"^(?!各)[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|县|区|州|旗|盟)[\u4e00-\u9fff]")
 _DATE_NOTE = re.compile(rf"^\((?:{DATE_PATTERN})\)$")
 _ENUM_START = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\(|\d)")
 _NUMBERED_ON_LINE = re.compile(r"^(?P<head>.{2,40}?(?:令|公告|通告))\(?第(?P<n>\d{1,5})号\)?$")
@@ -121,6 +123,12 @@ def _header_at(lines: Lines, i: int, floor: int, hi: int, prev: Header | None, l
         return None
     block = _title_block_ending(lines, i, floor)
     if not block:
+        # A title with neither 关于 nor a verb (``某县2023年政府信息公开工作年度报告``) standing
+        # right after the previous document ended, with text under it.
+        if (i + 1 < hi and _loose_title(ft) and _body_like(lines.ft[i + 1]) and not _is_carried(lines, prev, i, i + 1)
+                and (i == lo or _ends_document(lines, i - 1)
+                     or (_PLACE_START.match(ft) and lines.ft[i - 1].endswith("。")))):
+            return _finish(lines, Header(i, i, i + 1), i + 1, hi)
         return None
     a, b = block
     if b < hi:
@@ -215,7 +223,21 @@ def _title_block_before(lines: Lines, num_line: int, floor: int) -> tuple[int, i
     end = num_line - 1
     if end < floor:
         return None
-    return _title_block_ending(lines, end, floor)
+    block = _title_block_ending(lines, end, floor)
+    if block is None and _loose_title(lines.ft[end]):
+        return end, end + 1  # a 发文字号 under it confirms a title without 关于
+    return block
+
+
+def _body_like(ft: str) -> bool:
+    """A line of running text (not another title line)."""
+    return not title_fragment_ft(ft) or "," in ft or (len(ft) >= 15 and doc_type_of(ft) is None)
+
+
+def _loose_title(ft: str) -> bool:
+    """A one-line title that ends with a 文种 but has no 关于 or verb: ``某县…年度报告``."""
+    return (6 <= len(ft) <= 60 and title_fragment_ft(ft) and doc_type_of(ft) is not None
+            and not _ENUM_START.match(ft) and not ft.startswith(("特此", "附件", "此致", "现将")))
 
 
 def _title_block_after(lines: Lines, start: int, hi: int) -> tuple[int, int] | None:
