@@ -107,7 +107,7 @@ def _header_at(lines: Lines, i: int, floor: int, hi: int, prev: Header | None, l
         nxt = lines.ft[i + 1]
         # A people's congress text (决定, 任免名单, 条例) under its adoption note.
         date = adoption_note(nxt) if nxt.startswith("(") else None
-        if date and not disclosure(ft):
+        if date and not disclosure(ft) and not _is_carried(lines, prev, i, i + 1):
             block = _title_block_ending(lines, i, floor)
             a = block[0] if block else _include_issuer_line(lines, i, floor)
             return _finish(lines, Header(a, a, i + 1, adoption_date=date, note=lines.tr[i + 1]), i + 2, hi)
@@ -156,12 +156,17 @@ def _ends_document(lines: Lines, k: int) -> bool:
 
 
 def _is_carried(lines: Lines, prev: Header | None, a: int, b: int) -> bool:
+    """The title at ``[a, b)`` names the text the previous document carries: what a 印发/转发
+    notice's title names, or what an order promulgates (``《…条例》…现予公布``)."""
     if prev is None:
         return False
+    cand = "".join(lines.ft[a:b])
+    if prev.order_number is not None:
+        opening = "".join(lines.ft[prev.body_start:min(prev.body_start + 4, a)])
+        return f"《{cand}》" in opening
     prev_title = "".join(lines.ft[prev.title_start:prev.title_end])
     if not _CARRY_VERB.search(prev_title):
         return False
-    cand = "".join(lines.ft[a:b])
     cand = cand[cand.find("关于"):] if "关于" in cand else cand
     return cand.rstrip("的") in prev_title or cand in prev_title
 
