@@ -52,3 +52,14 @@ def test_toc_heads():
 
     assert all(is_toc_head(h) for h in ("目录", "本期目录", "目次", "目錄", "本期要目"))
     assert not any(is_toc_head(h) for h in ("目录摘要", "调整目录", "附件目录"))
+
+
+def test_issue_number_printed_apart_from_the_year():
+    from gongbao import parse_gazette
+
+    text = ("大同市人民政府公报\n第十二期\n总第288期\n2024年12月20日出版\n"
+            "大同市人民政府关于公布市级文物保护单位的通知\n同政发〔2024〕60号\n各县（区）人民政府：\n"
+            "现公布第五批市级文物保护单位名单。\n大同市人民政府\n2024年12月10日\n")
+    issue = parse_gazette(text).issue
+    assert (issue.gazette, issue.year, issue.number, issue.cumulative_number, issue.publication_date) == (
+        "大同市人民政府公报", 2024, 12, 288, "2024-12-20")

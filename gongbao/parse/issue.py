@@ -15,6 +15,8 @@ _ISSUE_NO = re.compile(
     r"(?P<year>\d{4})\s*年\s*第\s*(?P<num>\d{1,3}|[一二三四五六七八九十]{1,3})\s*期"
     r"(?:\s*\(\s*总\s*第\s*(?P<cum>\d{1,5})\s*期\s*\))?"
 )
+_NUMBER_ALONE = re.compile(r"(?<!总)第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*期")
+_YEAR_ALONE = re.compile(r"^((?:19|20)\d{2})(?:年|\.\d{1,2}$|$)")
 _CUM = re.compile(r"总\s*第\s*(\d{1,5})\s*期")
 _PUBDATE = re.compile(r"(?:出版日期|出版时间)[::]?\s*(.+)|(.+?日)\s*出版")
 _FREQ = re.compile(r"(半月刊|双月刊|月刊|季刊|旬刊|周刊|年刊|半年刊)")
@@ -65,6 +67,20 @@ def parse_issue(lines: Lines, indices: list[int]) -> IssueInfo | None:
         m = _DISTRIBUTION.search(f)
         if m and info.distribution is None:
             info.distribution = t[m.start("v"):].strip().rstrip("。")
+    if info.number is None:
+        # ``第3期`` printed apart from the year: the year comes from the cover's date.
+        for i in indices:
+            m = _NUMBER_ALONE.search(lines.ft[i])
+            if m:
+                info.number = zh_number(m.group(1))
+                break
+        if info.number is not None and info.year is None:
+            year = info.publication_date[:4] if info.publication_date else None
+            for i in indices:
+                y = _YEAR_ALONE.search(lines.ft[i])
+                if y and not year:
+                    year = y.group(1)
+            info.year = int(year) if year else None
     if info.gazette is None and info.number is None:
         return None
     if info.publisher is None:
