@@ -28,6 +28,7 @@ from .titles import doc_type_of, is_complete_title, is_numbered_head, title_frag
 MAX_TITLE_LINES = 4
 _CARRY_VERB = re.compile(r"印发|转发|批转|颁发|发布")
 _FORWARDS = re.compile(r"转发|批转")
+_RED_HEADER = re.compile(r"^[\u4e00-\u9fff]{2,40}文件$")
 # A title that opens with a place (某某县…年度报告), not with 各… or a verb.
 _PLACE_START = re.compile(r"^(?!各)[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|县|区|州|旗|盟)[\u4e00-\u9fff]")
 _DATE_NOTE = re.compile(rf"^\((?:{DATE_PATTERN})\)$")
@@ -95,7 +96,9 @@ def _header_at(lines: Lines, i: int, floor: int, hi: int, prev: Header | None, l
                 return _finish(lines, Header(block[0], block[0], block[1], dn, number_line=i), i + 1, hi)
             block = _title_block_after(lines, i + 1, hi)
             if block:
-                return _finish(lines, Header(i, block[0], block[1], dn, number_line=i), block[1], hi)
+                # The red header (版头) ``某某人民政府文件`` above the number opens the document.
+                start = i - 1 if i - 1 >= floor and _RED_HEADER.match(lines.ft[i - 1]) else i
+                return _finish(lines, Header(start, block[0], block[1], dn, number_line=i), block[1], hi)
             return None
     # An order or numbered 公告 with its number on the same line: ``某某公告（第30号）``.
     if ft[-1] in ")号" and len(ft) <= 50:
