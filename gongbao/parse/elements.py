@@ -34,24 +34,42 @@ _QUOTED = re.compile(r"《([^《》]{2,120})》")
 _ONLINE = re.compile(r"\((?:见)?(?:网络版|网站|电子版|政府网站|门户网站)[^()]{0,10}\)|\(略\)|\(另发\)")
 # At least a few enumerated paragraphs: a plan worth reading for tasks.
 _ENUMERATED = re.compile(r"(?:^|\n)(?:\(\d{1,3}\)|\d{1,3}[.、]|\([一二三四五六七八九十]+\))[^\n]*(?:负责|牵头|责任单位|到\d{4}年|底前)")
+_PERSONNEL = re.compile(r"任免|任职|免职|聘任|解聘|任命|免去|职务")
 _ITEM = re.compile(r"^(?:\d{1,2}[.、](?!\d)|[(]\d{1,2}[)])")
 
 
 def build_document(lines: Lines, h: Header, end: int, seq: int, as_of: dt.date | None = None) -> Document:
     """A :class:`Document` from the header ``h`` and the lines up to ``end``."""
+    doc = _from_header(lines, h, seq)
+    sig, skip = _closing_elements(lines, h, end, doc)
+    paragraphs = _body(lines, h, end, doc, sig, skip)
+    if h.order_number is not None:
+        _as_order(doc, h.order_number)
+    _registers(doc, paragraphs, h, as_of or dt.date.today())
+    if not doc.doc_type:
+        doc.warnings.append("文种 not recognised from the title")
+    if not doc.date:
+        doc.warnings.append("no 成文日期 found")
+    return doc
+
+
+def _from_header(lines: Lines, h: Header, seq: int) -> Document:
+    """标题, 发文机关, 文种, 发文字号, 主送机关."""
     header_text = join_title_lines(lines.raw[h.title_start:h.title_end])
     if h.order_number is not None and h.number_line == h.title_start:
         header_text = _NUMBER_SUFFIX.sub("", header_text)
     issuers, title = split_title(header_text)
-    doc = Document(seq=seq, title=title, issuers=issuers)
-    doc.doc_type = doc_type_of(title)
+    doc = Document(seq=seq, title=title, issuers=issuers, doc_type=doc_type_of(title))
     if h.doc_number is not None:
         doc.doc_number = h.doc_number.normalized
     if h.recipients is not None:
         doc.recipients = _original_recipients(lines, h)
+    return doc
 
+
+def _closing_elements(lines: Lines, h: Header, end: int, doc: Document):
+    """署名, 成文日期, 附注, 附件说明 and 版记; returns the signature and the lines they took."""
     start = h.body_start
-    body_idx = list(range(start, end))
     sig = _find_signature(lines, start, end)
     skip: set[int] = set()
     if sig:
@@ -60,30 +78,32 @@ def build_document(lines: Lines, h: Header, end: int, seq: int, as_of: dt.date |
         doc.signatories = [person] if person else organs
         doc.date = date
     doc.date = doc.date or h.adoption_date or _date_from_number_line(lines, h)
-    if not doc.issuers:
-        doc.issuers = list(doc.signatories) if not (sig and sig[2]) else []
-    for i in body_idx:
-        if print_record(lines.ft[i]):
+    if not doc.issuers and not (sig and sig[2]):
+        doc.issuers = list(doc.signatories)
+    for i in range(start, end):
+        f = lines.ft[i]
+        if print_record(f):
             skip.add(i)
-            continue
-        if lines.ft[i].startswith(("(", "公开")) and disclosure(lines.ft[i]):
+        elif f.startswith(("(", "公开")) and disclosure(f):
             skip.add(i)
             if doc.disclosure is None:
                 t = lines.tr[i]
-                doc.disclosure = t[1:-1] if lines.ft[i].startswith("(") else t
-    attach_lines, attachments = _attachments(lines, start, end)
+                doc.disclosure = t[1:-1] if f.startswith("(") else t
+    attach_lines, doc.attachments = _attachments(lines, start, end)
     skip.update(attach_lines)
-    doc.attachments = attachments
+    return sig, skip
 
-    carried_at = None
-    if h.order_number is None and _CARRIES.search(fold(title)):
+
+def _body(lines: Lines, h: Header, end: int, doc: Document, sig, skip: set[int]) -> list[str]:
+    """正文 as paragraphs (and the title of a carried text, which stands alone)."""
+    start = h.body_start
+    headings: set[int] = set()
+    if h.order_number is None and _CARRIES.search(fold(doc.title)):
         carried_at = sig[0][-1] + 1 if sig else start
-        doc.embedded_title, heading_lines = _embedded_title(lines, title, start, carried_at, end)
-        skip_alone = set(heading_lines)
-    else:
-        skip_alone = set()
-    kept = [i for i in body_idx if i not in skip]
-    alone = {k for k, i in enumerate(kept) if i in skip_alone or _standalone(lines, i, end)}
+        doc.embedded_title, heading_lines = _embedded_title(lines, doc.title, start, carried_at, end)
+        headings = set(heading_lines)
+    kept = [i for i in range(start, end) if i not in skip]
+    alone = {k for k, i in enumerate(kept) if i in headings or _standalone(lines, i, end)}
     tr = [lines.tr[i] for i in kept]
     ft = [lines.ft[i] for i in kept]
     if h.body_head:
@@ -93,20 +113,28 @@ def build_document(lines: Lines, h: Header, end: int, seq: int, as_of: dt.date |
         alone = {k + 1 for k in alone}
     paragraphs = join_paragraphs(tr, ft, alone)
     doc.body = "\n".join(paragraphs)
+    return paragraphs
 
-    if h.order_number is not None:
-        head = title
-        doc.doc_number = f"{head}第{h.order_number}号"
-        doc.doc_type = doc_type_of(head) or doc.doc_type
-        promulgated = _promulgated_title(doc.body)
-        if promulgated:
-            doc.embedded_title = promulgated
-            if doc.doc_type == "令":
-                doc.title = promulgated
 
+def _as_order(doc: Document, number: int) -> None:
+    """An order (令) or numbered 公告: its number, and the regulation it promulgates."""
+    head = doc.title
+    doc.doc_number = f"{head}第{number}号"
+    doc.doc_type = doc_type_of(head) or doc.doc_type
+    promulgated = _promulgated_title(doc.body)
+    if promulgated:
+        doc.embedded_title = promulgated
+        if doc.doc_type == "令":
+            doc.title = promulgated
+
+
+def _registers(doc: Document, paragraphs: list[str], h: Header, as_of: dt.date) -> None:
+    """Citations, repeals, validity, appointments and tasks read from the body."""
     folded_body = fold(doc.body)
     doc.cites = find_cites(doc.body, exclude=doc.doc_number, folded=folded_body)
     doc.repeals = find_repeals(doc.body, exclude=doc.doc_number, folded=folded_body)
+    doc.citations = find_citations(doc.body, doc.doc_number, doc.doc_type, folded_body)
+    doc.validity = document_validity(folded_body, doc.body, doc.date, as_of)
     juris = jurisdiction(doc.issuers or doc.signatories)
 
     def expand(name: str) -> str:
@@ -115,17 +143,10 @@ def build_document(lines: Lines, h: Header, end: int, seq: int, as_of: dt.date |
             doc.name_map[name] = full
         return full
 
-    doc.citations = find_citations(doc.body, doc.doc_number, doc.doc_type, folded_body)
-    doc.validity = document_validity(folded_body, doc.body, doc.date, as_of or dt.date.today())
-    if re.search(r"任免|任职|免职|聘任|解聘|任命|免去|职务", fold(doc.title)):
+    if _PERSONNEL.search(fold(doc.title)):
         doc.appointments = find_appointments(doc.body, doc.date, expand, context=h.note)
     if _ENUMERATED.search(folded_body):
         doc.tasks = find_tasks(paragraphs, expand, folded_body.split("\n"))
-    if not doc.doc_type:
-        doc.warnings.append("文种 not recognised from the title")
-    if not doc.date:
-        doc.warnings.append("no 成文日期 found")
-    return doc
 
 
 def _original_recipients(lines: Lines, h: Header) -> str:
