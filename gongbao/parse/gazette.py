@@ -18,7 +18,7 @@ from .elements import build_document
 from .issue import parse_issue
 from .lines import Lines
 from .segment import Header, find_headers, loose_headers
-from .toc import SECTION, is_toc_head, parse_toc
+from .toc import is_toc_head, parse_toc
 
 _RUNNING_HEAD = re.compile(
     r"^[\u4e00-\u9fff]{2,30}公报(?:\d{4}年)?(?:第\d+期)?(?:\d{4}[.年]\d{1,2}[月期]?)?$"
@@ -105,9 +105,6 @@ def _trim_trailer(lines: Lines, h: Header, end: int, sections: set[str]) -> tupl
         f = lines.ft[k].strip("·•—-")
         if f in {fold(s) for s in sections} or (len(f) <= 14 and re.fullmatch(r"[【\[].{2,12}[】\]]", f)):
             return k, lines.tr[k].strip("【】[]·•—-")
-        m = SECTION.fullmatch(f) if len(f) <= 12 else None
-        if m and f in {fold(s) for s in sections}:
-            return k, lines.tr[k]
     return end, None
 
 
