@@ -157,3 +157,14 @@ def test_export_popolo_cli(tmp_path):
     assert proc.returncode == 0, proc.stderr
     data = json.loads(out.read_text("utf-8"))
     assert set(data) == {"persons", "organizations", "posts", "memberships"}
+
+
+def test_a_title_can_cite_and_repeal():
+    from gongbao import parse_gazette
+
+    text = ("某某县人民政府关于废止《某某县殡葬管理办法》（某政发〔2019〕3号）的决定\n某政发〔2024〕9号\n"
+            "各乡镇人民政府：\n经县人民政府研究，决定废止该办法。\n某某县人民政府\n2024年5月1日\n")
+    d = parse_gazette(text).documents[0]
+    assert d.cites == d.repeals == ["某政发〔2019〕3号"]
+    assert [(c.doc_number, c.title, c.relation) for c in d.citations] == [
+        ("某政发〔2019〕3号", "某某县殡葬管理办法", "repeals")]

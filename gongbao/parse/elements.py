@@ -131,9 +131,16 @@ def _as_order(doc: Document, number: int) -> None:
 def _registers(doc: Document, paragraphs: list[str], h: Header, as_of: dt.date) -> None:
     """Citations, repeals, validity, appointments and tasks read from the body."""
     folded_body = fold(doc.body)
-    doc.cites = find_cites(doc.body, exclude=doc.doc_number, folded=folded_body)
-    doc.repeals = find_repeals(doc.body, exclude=doc.doc_number, folded=folded_body)
+    # A title can cite too (``关于废止《…》（某政发〔2020〕3号）的决定``): it is read first.
+    text = doc.title + "\n" + doc.body
+    folded = fold(doc.title) + "\n" + folded_body
+    doc.cites = find_cites(text, exclude=doc.doc_number, folded=folded)
+    doc.repeals = find_repeals(text, exclude=doc.doc_number, folded=folded)
+    # The body's sentence is the better evidence; the title adds what the body does not say.
     doc.citations = find_citations(doc.body, doc.doc_number, doc.doc_type, folded_body)
+    seen = {(c.doc_number, c.title) for c in doc.citations}
+    doc.citations += [c for c in find_citations(doc.title, doc.doc_number, doc.doc_type)
+                      if (c.doc_number, c.title) not in seen]
     doc.validity = document_validity(folded_body, doc.body, doc.date, as_of)
     juris = jurisdiction(doc.issuers or doc.signatories)
 
