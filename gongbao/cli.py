@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from pathlib import Path
 
 import click
 
@@ -15,7 +16,7 @@ from .models import Gazette
 from .registers import registers_of, render_registers
 from .schema import parse_output_schema
 
-SAMPLE = __import__("pathlib").Path(__file__).resolve().parent.parent / "samples" / "jiaocheng-gazette-2024-03.txt"
+SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "jiaocheng-gazette-2024-03.txt"
 
 
 class _Group(click.Group):

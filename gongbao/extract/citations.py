@@ -13,6 +13,7 @@ from ..models import Citation
 from ..normalize.fold import fold
 from ..normalize.sentences import sentences_with
 from ..parse.docnumber import find_doc_numbers
+from ..parse.titles import QUOTED_TITLE
 
 REPEAL_WORDS = re.compile(r"废止|停止执行|自行失效|同时失效|不再执行|予以撤销|宣布失效")
 _SENTENCE = re.compile(r"[^。\n]+[。\n]?")
@@ -79,7 +80,6 @@ def find_repeals(text: str, exclude: str | None = None, folded: str | None = Non
 
 # --- citations with their relation ---------------------------------------------------------
 
-_QUOTE = re.compile(r"《([^《》\n]{2,120})》")
 # 《…》 that name documents (laws, regulations, notices, plans), not books or record forms.
 _DOC_TITLE = re.compile(
     r"(?:法|条例|规定|办法|细则|意见|通知|决定|方案|规划|纲要|计划|标准|规范|规程|指南|目录|清单|批复|函|报告|"
@@ -118,7 +118,7 @@ def find_citations(text: str, own_number: str | None = None, doc_type: str | Non
         mentions: list[tuple[int, int, str | None, str | None]] = []  # start, end, title, number
         numbers = find_doc_numbers(text[s0:s1], sentence)
         used_numbers: set[int] = set()
-        for qm in _QUOTE.finditer(sentence):
+        for qm in QUOTED_TITLE.finditer(sentence):
             title = text[s0 + qm.start(1):s0 + qm.end(1)].replace(" ", "")
             number = None
             end = qm.end()

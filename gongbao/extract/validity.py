@@ -15,7 +15,7 @@ import re
 
 from ..models import Validity
 from ..normalize.sentences import sentences_with
-from ..parse.dates import DATE_PATTERN, zh_number
+from ..parse.dates import DATE_PATTERN, parse_date, zh_number
 
 _NUM = r"(?P<n>\d+|[一二三四五六七八九十百两]+)"
 _EVENT = r"(?:印发|发布|公布|颁布|发文|签发|下发|出台)"
@@ -67,7 +67,7 @@ def document_validity(folded_body: str, body: str, doc_date: str | None, as_of: 
 def _start_in(s: str, base: dt.date | None) -> dt.date | None:
     m = _FROM_DATE.search(s)
     if m:
-        return _iso(_date_of(m.group("date")))
+        return _iso(parse_date(m.group("date")))
     if base is None:
         return None
     m = _FROM_WORKDAYS.search(s)
@@ -84,7 +84,7 @@ def _start_in(s: str, base: dt.date | None) -> dt.date | None:
 def _until_in(s: str, start: dt.date | None) -> dt.date | None:
     m = _VALID_UNTIL_DATE.search(s)
     if m:
-        return _iso(_date_of(m.group("date")))
+        return _iso(parse_date(m.group("date")))
     m = _VALID_UNTIL_MONTH.search(s)
     if m:
         y, mo = int(m.group("y")), int(m.group("m"))
@@ -121,11 +121,6 @@ def is_workday(day: dt.date) -> bool:
         return chinese_calendar.is_workday(day)
     except (ImportError, NotImplementedError):
         return day.weekday() < 5
-
-
-def _date_of(text: str) -> str | None:
-    from ..parse.dates import parse_date
-    return parse_date(text)
 
 
 def _iso(value: str | None) -> dt.date | None:

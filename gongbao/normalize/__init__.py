@@ -1,6 +1,6 @@
 """Stage 2: repair what PDF extraction did to the layout."""
 
 from .fold import fold
-from .layout import Prepared, prepare, squeeze, strip_markup, tighten
+from .layout import Prepared, prepare, tighten
 
-__all__ = ["Prepared", "fold", "prepare", "squeeze", "strip_markup", "tighten"]
+__all__ = ["Prepared", "fold", "prepare", "tighten"]

@@ -1,9 +1,8 @@
 """Layout repair: what PDF extraction does to a printed gazette, undone line by line.
 
-Each stage is a small named function over lines, so it can be tested on its own:
-``strip_markup`` (list and quote markers that extractors add), ``take_footers`` (page
-numbers such as ``— 32 —`` or ``-74 -``; kept as page anchors), ``unglue`` (elements that
-extraction ran together on one line), and ``tighten`` (layout spaces inside Chinese text).
+``prepare`` drops list and quote markers that extractors add and page footers such as
+``— 32 —`` or ``-74 -`` (kept as page anchors), then ``unglue`` splits formal elements that
+extraction ran together on one line; ``tighten`` removes layout spaces inside Chinese text.
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Chinese punctuation, full-width forms, quotes and dots that never take a space around them.
 CJK_PUNCT = "\u3000-\u303f\uff00-\uffef\u2014-\u201f\u2026\u00b7\u30fb\u2022《》"
 
-_MARKUP = re.compile(r"^\s*(?:[-*•>]\s+|#{1,6}\s+|>\s*)+")
 _MARKUP_LINES = re.compile(r"^[ \t]*(?:[-*•>][ \t]+|#{1,6}[ \t]+|>[ \t]*)+", re.M)
 _FOOTER = re.compile(
     r"^\s*(?:[-—–－~·•]+\s*(\d{1,4})\s*[-—–－~·•]*|(\d{1,4})\s*[-—–－~·•]+|第\s*(\d{1,4})\s*页(?:\s*共\s*\d+\s*页)?)\s*$"
@@ -75,15 +73,7 @@ def _keep_space(text: str, a: int, b: int, prev: str, nxt: str) -> bool:
     return not (prev in ")]〕）" and nxt.isdigit() and _NUMBER_SUFFIX.match(text, b))
 
 
-def squeeze(text: str) -> str:
-    """Collapse runs of spaces to one, keeping them as separators."""
-    return _SPACES.sub(" ", text).strip()
 
-
-
-def strip_markup(line: str) -> str:
-    """Drop list/quote markers (``- ``, ``> ``, ``* ``) that text extractors prepend."""
-    return _MARKUP.sub("", line)
 
 
 @dataclass

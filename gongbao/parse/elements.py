@@ -26,11 +26,9 @@ from .lines import (
     signature_date,
 )
 from .segment import Header, join_title_lines
-from .titles import doc_type_of, is_complete_title, split_title, title_fragment_ft
+from .titles import CARRY_VERB, QUOTED_TITLE, doc_type_of, is_complete_title, split_title, title_fragment_ft
 
 _NUMBER_SUFFIX = re.compile(r"\s*[(（]?\s*第\s*\d{1,5}\s*号\s*[)）]?\s*$")
-_CARRIES = re.compile(r"印发|转发|批转|颁发|颁布|发布")
-_QUOTED = re.compile(r"《([^《》]{2,120})》")
 _ONLINE = re.compile(r"\((?:见)?(?:网络版|网站|电子版|政府网站|门户网站)[^()]{0,10}\)|\(略\)|\(另发\)")
 # At least a few enumerated paragraphs: a plan worth reading for tasks.
 _ENUMERATED = re.compile(r"(?:^|\n)(?:\(\d{1,3}\)|\d{1,3}[.、]|\([一二三四五六七八九十]+\))[^\n]*(?:负责|牵头|责任单位|到\d{4}年|底前)")
@@ -98,7 +96,7 @@ def _body(lines: Lines, h: Header, end: int, doc: Document, sig, skip: set[int])
     """正文 as paragraphs (and the title of a carried text, which stands alone)."""
     start = h.body_start
     headings: set[int] = set()
-    if h.order_number is None and _CARRIES.search(fold(doc.title)):
+    if h.order_number is None and CARRY_VERB.search(fold(doc.title)):
         carried_at = sig[0][-1] + 1 if sig else start
         doc.embedded_title, heading_lines = _embedded_title(lines, doc.title, start, carried_at, end)
         headings = set(heading_lines)
@@ -285,7 +283,7 @@ def _split_items(block: list[str]) -> list[str]:
 def _promulgated_title(body: str) -> str | None:
     """The regulation an order promulgates: ``《山西省…办法》已经…通过，现予公布``."""
     first = body.split("\n", 1)[0]
-    m = _QUOTED.search(first)
+    m = QUOTED_TITLE.search(first)
     return m.group(1) if m else None
 
 
@@ -309,7 +307,7 @@ def _embedded_title(lines: Lines, title: str, lo: int, after: int, end: int) -> 
     # The notice names what it hands on in its first sentences; a 《…》 may be cut by a line break.
     notice = "".join(lines.tr[lo:min(after, lo + 15)])
     for sentence in re.split(r"(?<=[。;；])", notice):
-        m = _QUOTED.search(sentence)
+        m = QUOTED_TITLE.search(sentence)
         if m and re.search(r"印发|转发|同意|批准|发布", fold(sentence)):
             named = m.group(1).replace(" ", "")
             break

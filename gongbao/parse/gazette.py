@@ -56,7 +56,7 @@ def parse_gazette(text: str, source: str = "<text>", as_of: dt.date | None = Non
     section_names = {t.section for t in toc if t.section}
     documents: list[Document] = []
     offsets: list[int] = []
-    running = _running_heads(lines, issue)
+    running = {fold(issue.gazette)} if issue and issue.gazette else set()
     for k, h in enumerate(headers):
         end = headers[k + 1].start if k + 1 < len(headers) else n
         end, trailing_section = _trim_trailer(lines, h, end, section_names)
@@ -81,13 +81,6 @@ def parse_gazette(text: str, source: str = "<text>", as_of: dt.date | None = Non
                     entry.page = doc.page
     return Gazette(issue=issue, toc=toc, documents=documents, warnings=warnings,
                    organizations=collect_organizations(documents))
-
-
-def _running_heads(lines: Lines, issue) -> set[str]:
-    heads = set()
-    if issue and issue.gazette:
-        heads.add(fold(issue.gazette))
-    return heads
 
 
 def _blank_running_heads(lines: Lines, lo: int, hi: int, heads: set[str]) -> None:

@@ -23,10 +23,9 @@ from .lines import (
     recipients_text,
     signature_date,
 )
-from .titles import doc_type_of, is_complete_title, is_numbered_head, title_fragment_ft
+from .titles import CARRY_VERB, doc_type_of, is_complete_title, is_numbered_head, title_fragment_ft
 
 MAX_TITLE_LINES = 4
-_CARRY_VERB = re.compile(r"印发|转发|批转|颁发|发布")
 _FORWARDS = re.compile(r"转发|批转")
 _RED_HEADER = re.compile(r"^[\u4e00-\u9fff]{2,40}文件$")
 # A title that opens with a place (某某县…年度报告), not with 各… or a verb.
@@ -168,7 +167,7 @@ def _is_carried(lines: Lines, prev: Header | None, a: int, b: int) -> bool:
         opening = "".join(lines.ft[prev.body_start:min(prev.body_start + 4, a)])
         return f"《{cand}》" in opening
     prev_title = "".join(lines.ft[prev.title_start:prev.title_end])
-    if not _CARRY_VERB.search(prev_title):
+    if not CARRY_VERB.search(prev_title):
         return False
     cand = cand[cand.find("关于"):] if "关于" in cand else cand
     return cand.rstrip("的") in prev_title or cand in prev_title

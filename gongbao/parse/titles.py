@@ -17,6 +17,9 @@ DOC_TYPES = ("决议", "决定", "命令", "公报", "公告", "通告", "意见
              "请示", "批复", "议案", "函", "纪要", "令")
 _TYPE_END = re.compile(r"(决议|决定|命令|公报|公告|通告|意见|通知|通报|报告|请示|批复|议案|纪要|函|令)$")
 _VERB = re.compile(r"关于|印发|转发|批转|颁发|颁布|公布|发布|同意")
+# The verbs of a notice that hands on a text (印发/转发…), and a title quoted in 《》.
+CARRY_VERB = re.compile(r"印发|转发|批转|颁发|颁布|发布")
+QUOTED_TITLE = re.compile(r"《([^《》\n]{2,120})》")
 _TERMINAL = re.compile(r"[。;!?]")
 _NUMBERED_HEAD = re.compile(r"(令|公告|通告)$")
 # Words that end like a 文种 but are not one (``条令``, ``司令``...).

@@ -62,10 +62,9 @@ def ingest_parsed(text: str, gazette: Gazette, source: str, index=None) -> Inges
         issue = _save_issue(issue, key, gazette, version)
         m.IssueVersion.objects.create(issue=issue, version=version, sha256=sha, source_name=source,
                                       source_text=text, parsed=gazette.to_dict())
-        old_slugs = set(issue.documents.values_list("slug", flat=True))
         issue.documents.all().delete()
         docs = _save_documents(issue, gazette)
-        touched = _link(docs, old_slugs) - {key}
+        touched = _link(docs) - {key}
         state, _ = m.SearchState.objects.get_or_create(pk=1)
         m.SearchState.objects.filter(pk=1).update(generation=F("generation") + 1)
         state.refresh_from_db()
@@ -206,7 +205,7 @@ def save_organizations(items: list[tuple[Gazette, dict[int, int]]]) -> None:
                             "VALUES (%s, %s, %s)", mentions)
 
 
-def _link(docs: list[m.Document], old_slugs: set[str]) -> set[str]:
+def _link(docs: list[m.Document]) -> set[str]:
     """Resolve citations both ways and apply repeals to the documents they name.
 
     Returns the keys of the issues whose documents changed (their index entries must follow).

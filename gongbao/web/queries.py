@@ -113,7 +113,7 @@ def search(q: str, filters: dict[str, str], page: int = 1) -> dict:
         if d is None:
             continue
         hits.append({**document_summary(d), "score": round(h.score, 4), "issue": issue_summary(d.issue),
-                     "snippet": snippet(d.body, res.terms), "title_marked": mark(d.title, res.terms)})
+                     "snippet": snippet(d.body, res.terms), "title_marked": mark_spans(d.title, res.terms)})
     return {
         "q": q, "filters": filters, "page": page, "page_size": PAGE_SIZE, "total": res.total,
         "pages": max(1, math.ceil(res.total / PAGE_SIZE)) if res.total else 0,
@@ -148,10 +148,6 @@ def mark_spans(text: str, terms: list[str]) -> list[tuple[str, bool]]:
     if pos < len(text):
         out.append((text[pos:], False))
     return out
-
-
-def mark(text: str, terms: list[str]) -> list[tuple[str, bool]]:
-    return mark_spans(text, terms)
 
 
 def snippet(body: str, terms: list[str], width: int = 90) -> list[tuple[str, bool]]:
