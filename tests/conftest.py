@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import uuid
 from pathlib import Path
 
 import pytest
@@ -12,10 +13,29 @@ ROOT = Path(__file__).parent.parent
 SAMPLE = ROOT / "samples" / "jiaocheng-gazette-2024-03.txt"
 
 
+def _fresh_postgres_database(server_url: str) -> str:
+    """A new, empty database on the test server (``GONGBAO_TEST_POSTGRES``), as a URL."""
+    from urllib.parse import urlparse, urlunparse
+
+    import pg8000.native
+
+    u = urlparse(server_url)
+    name = f"gongbao_test_{uuid.uuid4().hex[:12]}"
+    conn = pg8000.native.Connection(user=u.username, host=u.hostname, port=u.port or 5432,
+                                    password=u.password, database=u.path.lstrip("/") or "postgres")
+    conn.run(f"CREATE DATABASE {name}")
+    conn.close()
+    return urlunparse(u._replace(path="/" + name))
+
+
 @pytest.fixture(scope="session")
 def archive_dir():
     path = Path(tempfile.mkdtemp(prefix="gongbao-test-"))
     os.environ["GONGBAO_DATA"] = str(path)
+    server = os.environ.get("GONGBAO_TEST_POSTGRES")
+    if server:
+        # The same tests on PostgreSQL: a database of their own on the throwaway server.
+        os.environ["GONGBAO_DATABASE_URL"] = _fresh_postgres_database(server)
     from gongbao.store.setup import setup
 
     setup(path)

@@ -7,10 +7,9 @@ import datetime as dt
 
 from django.contrib import admin
 from django.db import transaction
-from django.db.models import F
 
 from . import models as m
-from .ingest import CORRECTABLE
+from .ingest import CORRECTABLE, bump_generation, ensure_index, lock_archive
 
 
 @admin.register(m.Issue)
@@ -31,6 +30,7 @@ class DocumentAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         with transaction.atomic():
+            lock_archive()
             stored = m.Document.objects.get(pk=obj.pk) if obj.pk else None
             for name in form.changed_data:
                 if name not in CORRECTABLE:
@@ -46,16 +46,8 @@ class DocumentAdmin(admin.ModelAdmin):
                 if name not in obj.edited_fields:
                     obj.edited_fields = sorted([*obj.edited_fields, name])
             super().save_model(request, obj, form, change)
-            m.SearchState.objects.get_or_create(pk=1)
-            m.SearchState.objects.filter(pk=1).update(generation=F("generation") + 1)
-            generation = m.SearchState.objects.get(pk=1).generation
-            key = obj.issue.key
-
-            def reindex():
-                from .ingest import _update_index
-                _update_index(None, key, generation)
-
-            transaction.on_commit(reindex)
+            bump_generation([obj.issue.key])
+            transaction.on_commit(ensure_index)
 
 
 @admin.register(m.Correction)

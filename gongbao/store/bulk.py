@@ -13,12 +13,11 @@ import json
 from collections.abc import Iterable
 
 from django.db import connection, transaction
-from django.db.models import F
 
 from ..models import Gazette
 from . import models as m
 from .identifiers import document_base, issue_key
-from .ingest import _date, document_fields, save_organizations
+from .ingest import _date, bump_generation, document_fields, lock_archive, open_index, save_organizations
 from .search import SearchIndex
 
 
@@ -28,17 +27,22 @@ def bulk_load(issues: Iterable[tuple[str, Gazette, str]], batch_issues: int = 20
 
     Issues already in the archive are skipped (use ``ingest_parsed`` to version them).
     """
-    idx = index or SearchIndex()
+    idx = index or open_index()
+    with idx.exclusive():
+        return _bulk_load(issues, batch_issues, idx, progress)
+
+
+def _bulk_load(issues, batch_issues, idx, progress) -> int:
     writer = idx.index.writer(heap_size=128_000_000, num_threads=1)
     total = 0
     batch: list[tuple[str, Gazette, str]] = []
-    state, _ = m.SearchState.objects.get_or_create(pk=1)
 
     def flush():
         nonlocal total
         if not batch:
             return
         with transaction.atomic():
+            lock_archive()
             docs = _write_batch(batch)
         for d in docs:
             writer.add_document(idx._document(d))
@@ -53,12 +57,12 @@ def bulk_load(issues: Iterable[tuple[str, Gazette, str]], batch_issues: int = 20
             flush()
     flush()
     with transaction.atomic():
+        lock_archive()
         link_all()
-        m.SearchState.objects.filter(pk=1).update(generation=F("generation") + 1)
+        generation = bump_generation(None)  # other processes' indexes rebuild
     writer.commit()
     writer.wait_merging_threads()
-    state.refresh_from_db()
-    idx._set_generation(state.generation)
+    idx.set_generation(generation)
     idx.index.reload()
     return total
 

@@ -28,7 +28,7 @@ def database_settings() -> dict:
         return {"ENGINE": "django.db.backends.sqlite3", "NAME": name, "OPTIONS": {"timeout": 30}}
     if parsed.scheme in ("postgres", "postgresql"):
         return {
-            "ENGINE": "django.db.backends.postgresql", "NAME": parsed.path.lstrip("/"),
+            "ENGINE": "django_pg8000", "NAME": parsed.path.lstrip("/"),
             "USER": unquote(parsed.username or ""), "PASSWORD": unquote(parsed.password or ""),
             "HOST": parsed.hostname or "", "PORT": str(parsed.port or ""),
         }

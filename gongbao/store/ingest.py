@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import connection, transaction
@@ -53,6 +54,7 @@ def ingest_parsed(text: str, gazette: Gazette, source: str, index=None) -> Inges
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     key = issue_key(gazette.issue, gazette.documents)
     with transaction.atomic():
+        lock_archive()
         issue = m.Issue.objects.select_for_update().filter(key=key).first()
         if issue is not None:
             current = issue.versions.filter(version=issue.version).first()
@@ -65,11 +67,8 @@ def ingest_parsed(text: str, gazette: Gazette, source: str, index=None) -> Inges
         issue.documents.all().delete()
         docs = _save_documents(issue, gazette)
         touched = _link(docs) - {key}
-        state, _ = m.SearchState.objects.get_or_create(pk=1)
-        m.SearchState.objects.filter(pk=1).update(generation=F("generation") + 1)
-        state.refresh_from_db()
-        generation = state.generation
-        transaction.on_commit(lambda: _update_index(index, key, generation, touched))
+        bump_generation([*touched, key])
+        transaction.on_commit(lambda: ensure_index(index))
     return IngestResult(key, version, len(docs), True, source)
 
 
@@ -252,18 +251,49 @@ def _best_target(c: m.Citation) -> m.Document | None:
     return candidates[0]
 
 
-def _update_index(index, key: str, generation: int, touched: set[str] = frozenset()) -> None:
-    from .search import SearchIndex
+def lock_archive() -> None:
+    """Take the archive's write lock first thing in a writing transaction: the counter row
+    (PostgreSQL: a row lock; SQLite: the database write lock, taken up front so the
+    transaction's snapshot is current). Writers take turns for the short write; parsing, the
+    expensive part, runs outside and in parallel. Readers are never blocked."""
+    m.SearchState.objects.filter(pk=1).update(generation=F("generation"))
 
-    idx = index or SearchIndex()
-    if idx.generation() == generation - 1:
-        keys = [*sorted(touched), key]
-        for n, k in enumerate(keys):
+
+def bump_generation(issue_keys: Iterable[str] | None) -> int:
+    """Inside the writer's transaction: the next generation, logged with the issues it changed
+    (``None``: everything). The counter's row lock orders concurrent writers, so generations
+    commit in order and the log has no gaps."""
+    m.SearchState.objects.get_or_create(pk=1)
+    m.SearchState.objects.filter(pk=1).update(generation=F("generation") + 1)
+    generation = m.SearchState.objects.get(pk=1).generation
+    m.SearchLog.objects.create(generation=generation,
+                               issues=None if issue_keys is None else sorted(set(issue_keys)))
+    return generation
+
+
+def catch_up(idx) -> None:
+    """Bring this process's index up to the database: replay the issues logged since the
+    index's generation, or rebuild when the log cannot say (a gap, a bulk load, a new index).
+    Under the index's exclusive lock, so processes sharing an index take turns."""
+    with idx.exclusive():
+        have = idx.generation()
+        state = m.SearchState.objects.filter(pk=1).first()
+        want = state.generation if state else 0
+        if have == want:
+            return
+        log = list(m.SearchLog.objects.filter(generation__gt=have).order_by("generation")
+                   .values_list("generation", "issues"))
+        contiguous = (have >= 0 and log and log[0][0] == have + 1 and log[-1][0] - have == len(log)
+                      and log[-1][0] >= want and all(issues is not None for _, issues in log))
+        if not contiguous:
+            rebuild_index(idx)
+            return
+        keys = sorted({k for _, issues in log for k in issues})
+        for k in keys:
             records = [index_record(d) for d in m.Document.objects.filter(issue__key=k).select_related("issue")]
-            # The generation is recorded with the last issue only: a crash in between rebuilds.
-            idx.replace_issue(k, records, generation if n == len(keys) - 1 else generation - 1)
-    else:
-        rebuild_index(idx)
+            idx.replace_issue(k, records)
+        # Recorded last: a crash in between leaves the index behind, and it replays again.
+        idx.set_generation(log[-1][0])
 
 
 def index_record(d: m.Document) -> dict:
@@ -276,31 +306,35 @@ def index_record(d: m.Document) -> dict:
 
 def rebuild_index(idx=None) -> int:
     """Rebuild the search index from the database (the source of truth)."""
-    from .search import SearchIndex
-
-    idx = idx or SearchIndex()
-    state, _ = m.SearchState.objects.get_or_create(pk=1)
-    records = (index_record(d) for d in m.Document.objects.select_related("issue").iterator(chunk_size=2000))
-    return idx.rebuild(records, state.generation)
+    idx = idx or open_index()
+    with idx.exclusive(), transaction.atomic():
+        # One snapshot (PostgreSQL: repeatable read would be stricter; the log replays the rest).
+        state, _ = m.SearchState.objects.get_or_create(pk=1)
+        records = (index_record(d) for d in m.Document.objects.select_related("issue").iterator(chunk_size=2000))
+        return idx.rebuild(records, state.generation)
 
 
 _open_index = None
 
 
-def ensure_index(idx=None):
-    """The search index (opened once per process), rebuilt first if it is behind the database."""
+def open_index():
+    """This process's search index (opened once: one reader, one writer lock)."""
     global _open_index
     from .search import SearchIndex
 
-    if idx is None:
-        if _open_index is None or _open_index.path != SearchIndex.default_path():
-            _open_index = SearchIndex()
-        idx = _open_index
+    if _open_index is None or _open_index.path != SearchIndex.default_path():
+        _open_index = SearchIndex()
+    return _open_index
+
+
+def ensure_index(idx=None):
+    """The search index, first brought up to the database if it is behind."""
+    idx = idx or open_index()
     state = m.SearchState.objects.filter(pk=1).first()
     generation = state.generation if state else 0
     if idx.generation() != generation:
-        rebuild_index(idx)
-    elif idx.seen_generation != generation:
+        catch_up(idx)
+    if idx.seen_generation != generation:
         idx.index.reload()  # another process committed: see its segments
         idx.seen_generation = generation
     _follow_the_calendar(idx)

@@ -172,3 +172,16 @@ class SearchState(models.Model):
     """A counter bumped by every change the search index must follow (one row)."""
 
     generation = models.BigIntegerField(default=0)
+
+
+class SearchLog(models.Model):
+    """What each generation changed: the issues whose documents the search index must re-read.
+
+    Every web process keeps a search index of its own (several machines can serve one
+    PostgreSQL archive); one behind the database replays the log from its generation instead
+    of rebuilding. ``issues`` null means "everything" (a bulk load): rebuild.
+    """
+
+    generation = models.BigIntegerField(unique=True)
+    issues = models.JSONField(null=True)
+    created_at = models.DateTimeField(auto_now_add=True)

@@ -14,6 +14,7 @@ the database before it is used, so the two never disagree for long and never sil
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
 import threading
@@ -22,13 +23,18 @@ from pathlib import Path
 
 import tantivy
 
+try:
+    import fcntl
+except ImportError:  # Windows: one process writes at a time by convention
+    fcntl = None
+
 from ..normalize.fold import fold
 from ..parse.docnumber import find_doc_numbers
 from .config import index_dir
 
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[A-Za-z0-9]+(?:\.[0-9]+)?")
 FACETS = ("issuer", "doc_type", "year", "section", "status")
-_lock = threading.Lock()
+_lock = threading.RLock()
 _executor = None
 
 
@@ -109,6 +115,8 @@ class SearchIndex:
 
     def __init__(self, path: Path | None = None):
         self.seen_generation = -2
+        self._depth = 0
+        self._lock_file = None
         self._cache: dict = {}
         self.path = Path(path or index_dir())
         self.path.mkdir(parents=True, exist_ok=True)
@@ -135,28 +143,45 @@ class SearchIndex:
         except (OSError, ValueError):
             return -1
 
-    def _set_generation(self, gen: int) -> None:
+    def set_generation(self, gen: int) -> None:
         tmp = self._generation_file.with_suffix(".tmp")
         tmp.write_text(str(gen))
         tmp.replace(self._generation_file)
 
+    @contextlib.contextmanager
+    def exclusive(self):
+        """One writer at a time: threads of this process (a re-entrant lock) and other
+        processes on this machine sharing the index directory (an advisory file lock)."""
+        with _lock:
+            self._depth += 1
+            try:
+                if self._depth == 1 and fcntl is not None:
+                    self._lock_file = open(self.path / "lock", "a+")
+                    fcntl.flock(self._lock_file, fcntl.LOCK_EX)
+                yield
+            finally:
+                self._depth -= 1
+                if self._depth == 0 and self._lock_file is not None:
+                    fcntl.flock(self._lock_file, fcntl.LOCK_UN)
+                    self._lock_file.close()
+                    self._lock_file = None
+
     # --- writing ----------------------------------------------------------------------
 
-    def replace_issue(self, issue_key: str, docs: list[dict], generation: int) -> None:
+    def replace_issue(self, issue_key: str, docs: list[dict]) -> None:
         """Drop the issue's documents and add ``docs`` (dicts from ``index_record``)."""
-        with _lock:
+        with self.exclusive():
             writer = self.index.writer(heap_size=64_000_000, num_threads=1)
             writer.delete_documents_by_term("issue", issue_key)
             for d in docs:
                 writer.add_document(self._document(d))
             writer.commit()
             writer.wait_merging_threads()
-            self._set_generation(generation)
         self.index.reload()
 
     def replace_documents(self, records: list[dict]) -> None:
         """Re-index single documents (their 时效性 changed with the calendar)."""
-        with _lock:
+        with self.exclusive():
             writer = self.index.writer(heap_size=32_000_000, num_threads=1)
             for d in records:
                 writer.delete_documents_by_term("slug", d["slug"])
@@ -177,7 +202,7 @@ class SearchIndex:
 
     def rebuild(self, records, generation: int) -> int:
         """Replace the whole index with ``records``; returns how many were indexed."""
-        with _lock:
+        with self.exclusive():
             writer = self.index.writer(heap_size=128_000_000, num_threads=1)
             writer.delete_all_documents()
             n = 0
@@ -188,7 +213,7 @@ class SearchIndex:
                     writer.commit()
             writer.commit()
             writer.wait_merging_threads()
-            self._set_generation(generation)
+            self.set_generation(generation)
         self.index.reload()
         return n
 
