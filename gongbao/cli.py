@@ -43,8 +43,13 @@ class _Group(click.Group):
 
 @click.group(cls=_Group)
 @click.version_option(__version__, prog_name="gongbao")
-def main():
+@click.option("--database", metavar="URL", default=None,
+              help="Archive database: sqlite:///PATH or postgresql://USER:PASSWORD@HOST:PORT/NAME "
+                   "(default: $GONGBAO_DATABASE_URL, else archive.sqlite3 in the data directory).")
+def main(database):
     """gongbao: Chinese government gazettes as a searchable, linked archive."""
+    if database:
+        os.environ["GONGBAO_DATABASE_URL"] = database
 
 
 def _as_of_option(f):
@@ -185,6 +190,40 @@ def search(query, page, data):
     click.echo(f"共 {result['total']} 篇")
     for h in result["hits"]:
         click.echo(f"{h['id']}\t{h['doc_number'] or ''}\t{h['title']}")
+
+
+@main.command("migrate-archive")
+@click.option("--from", "source", required=True, metavar="URL", help="The archive to copy (sqlite:///… or postgresql://…).")
+@click.option("--to", "destination", required=True, metavar="URL", help="An empty database to copy it into.")
+@_data_option
+def migrate_archive_cmd(source, destination, data):
+    """Move an archive between databases, verifying counts and checksums of every table.
+
+    Example: gongbao migrate-archive --from sqlite:///data/archive.sqlite3 --to postgresql://gongbao@db/gongbao
+    """
+    from .store.config import database_settings, redact
+
+    database_settings(source), database_settings(destination)  # one-line errors for bad URLs
+    if source == destination:
+        raise GongbaoError("--from and --to name the same database")
+    os.environ["GONGBAO_DATABASE_URL"] = destination
+    os.environ["GONGBAO_SOURCE_DATABASE_URL"] = source
+    from .store.setup import check_connection, setup
+
+    setup(data, migrate=False)
+    check_connection("source")
+    from .store.migrate import migrate_archive
+
+    reports = migrate_archive(progress=lambda table, n: click.echo(f"  {table}: {n:,} rows copied", err=True)
+                              if n and n % 100_000 == 0 else None)
+    failed = 0
+    for r in reports:
+        mark = "ok" if r.ok else "MISMATCH"
+        click.echo(f"{r.table:28} {r.source_rows:>10,} → {r.destination_rows:>10,}  sha256 {r.destination_sha256[:16]}  {mark}")
+        failed += not r.ok
+    if failed:
+        raise GongbaoError(f"{failed} table(s) differ after the copy into {redact(destination)}")
+    click.echo(f"moved the archive to {redact(destination)}: every table's count and checksum verified")
 
 
 @main.command("rebuild-index")

@@ -2,7 +2,8 @@
 
 ``GONGBAO_DATA`` (default ``./data``) holds the embedded archive: ``archive.sqlite3`` and the
 search index ``index/``. ``GONGBAO_DATABASE_URL`` selects another database
-(``sqlite:///path`` or, later, ``postgresql://…``).
+(``sqlite:///path`` or ``postgresql://user:password@host:port/name``). The search index stays
+in the data directory of each machine either way (it follows the database: ``store/ingest.py``).
 """
 
 from __future__ import annotations
@@ -11,14 +12,18 @@ import os
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from ..errors import GongbaoError
+
 
 def data_dir() -> Path:
     path = Path(os.environ.get("GONGBAO_DATA", "data")).resolve()
     return path
 
 
-def database_settings() -> dict:
-    url = os.environ.get("GONGBAO_DATABASE_URL")
+def database_settings(url: str | None = None) -> dict:
+    """Django's settings for the archive database: ``url``, else ``$GONGBAO_DATABASE_URL``,
+    else the embedded SQLite file in the data directory."""
+    url = url or os.environ.get("GONGBAO_DATABASE_URL")
     if not url:
         return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(data_dir() / "archive.sqlite3"),
                 "OPTIONS": {"timeout": 30, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}}
@@ -32,7 +37,16 @@ def database_settings() -> dict:
             "USER": unquote(parsed.username or ""), "PASSWORD": unquote(parsed.password or ""),
             "HOST": parsed.hostname or "", "PORT": str(parsed.port or ""),
         }
-    raise ValueError(f"unsupported GONGBAO_DATABASE_URL scheme: {parsed.scheme}")
+    raise GongbaoError(f"unsupported database URL {redact(url)!r}: use sqlite:///PATH or postgresql://USER@HOST:PORT/NAME")
+
+
+def redact(url: str) -> str:
+    """The URL without its password, for messages."""
+    parsed = urlparse(url)
+    if parsed.password:
+        netloc = parsed.netloc.replace(":" + parsed.password + "@", ":***@")
+        return parsed._replace(netloc=netloc).geturl()
+    return url
 
 
 def index_dir() -> Path:

@@ -14,8 +14,9 @@ def setup(data: str | os.PathLike | None = None, migrate: bool = True) -> None:
     if data is not None:
         os.environ["GONGBAO_DATA"] = str(Path(data).resolve())
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongbao.web.settings")
-    from .config import data_dir
+    from .config import data_dir, database_settings
 
+    database_settings()  # a bad URL is a one-line error, before Django reads it
     data_dir().mkdir(parents=True, exist_ok=True)
     (data_dir() / "static").mkdir(exist_ok=True)  # whitenoise's root; admin files come from finders
     if not _ready:
@@ -23,7 +24,26 @@ def setup(data: str | os.PathLike | None = None, migrate: bool = True) -> None:
 
         django.setup()
         _ready = True
+    check_connection()
     if migrate:
         from django.core.management import call_command
 
         call_command("migrate", verbosity=0, interactive=False)
+
+
+def check_connection(alias: str = "default") -> None:
+    """Fail with one line naming the database when it cannot be reached."""
+    from django.db import connections
+
+    from ..errors import GongbaoError
+    from .config import redact
+
+    conn = connections[alias]
+    try:
+        conn.ensure_connection()
+    except Exception as exc:
+        name = conn.settings_dict.get("NAME")
+        if conn.vendor.startswith("postgresql"):
+            s = conn.settings_dict
+            name = redact(f"postgresql://{s.get('USER')}:{s.get('PASSWORD') or ''}@{s.get('HOST')}:{s.get('PORT')}/{name}")
+        raise GongbaoError(f"cannot open the archive database {name}: {exc}") from exc

@@ -53,6 +53,8 @@ TEMPLATES = [{
 WSGI_APPLICATION = "gongbao.web.wsgi.application"
 
 DATABASES = {"default": database_settings()}
+if os.environ.get("GONGBAO_SOURCE_DATABASE_URL"):  # `gongbao migrate-archive` reads from here
+    DATABASES["source"] = database_settings(os.environ["GONGBAO_SOURCE_DATABASE_URL"])
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "zh-hans"
