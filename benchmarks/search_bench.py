@@ -1,9 +1,15 @@
 """Archive benchmark: bulk ingest and search latency on a synthetic archive built from the sample.
 
 Usage:
-    .venv/bin/python benchmarks/search_bench.py                 # 100,000 documents
-    .venv/bin/python benchmarks/search_bench.py --docs 1000000  # a million
-    .venv/bin/python benchmarks/search_bench.py --docs 20000 --keep /tmp/arch
+    .venv/bin/python benchmarks/search_bench.py                      # 100,000 documents, both backends
+    .venv/bin/python benchmarks/search_bench.py --docs 1000000       # a million
+    .venv/bin/python benchmarks/search_bench.py --backend sqlite --docs 20000 --keep /tmp/arch
+    .venv/bin/python benchmarks/search_bench.py --backend postgresql --postgres postgresql://u@host:5432/postgres
+
+Each backend runs in a process of its own (its peak memory is the gongbao process's alone),
+on the same synthetic workload, and the figures are printed side by side at the end. Without
+``--postgres`` a throwaway PostgreSQL server is started with ``scripts/postgres.sh`` (default,
+durable settings: fsync on) and stopped afterwards.
 
 The sample issue is parsed once; each synthetic issue copies its 29 documents with new
 numbers, dates and issuers, and a body of ~3 KB drawn from random runs of the sample's
@@ -116,10 +122,89 @@ def dir_size(path: Path) -> int:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=100_000)
-    ap.add_argument("--backend", choices=["sqlite"], default="sqlite")
+    ap.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
+    ap.add_argument("--postgres", default=None, metavar="URL",
+                    help="a PostgreSQL server to create the benchmark database on (default: start one)")
     ap.add_argument("--repeat", type=int, default=5, help="runs of the query list")
     ap.add_argument("--keep", type=Path, default=None, help="build the archive here and keep it")
+    ap.add_argument("--result", type=Path, default=None, help=argparse.SUPPRESS)  # child process
     args = ap.parse_args()
+    if args.result is None:
+        compare(args)
+    else:
+        run_one(args)
+
+
+def compare(args) -> None:
+    """Run each backend in a child process and print their figures side by side."""
+    import json
+    import subprocess
+
+    backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
+    results = {}
+    pgdir = None
+    try:
+        for backend in backends:
+            env = dict(os.environ)
+            env.pop("GONGBAO_DATABASE_URL", None)
+            if backend == "postgresql":
+                server = args.postgres
+                if server is None:
+                    pgdir = tempfile.mkdtemp(prefix="gongbao-bench-pg-")
+                    server = subprocess.run(["bash", str(ROOT / "scripts" / "postgres.sh"), "start", pgdir],
+                                            env={**env, "GONGBAO_PG_DURABLE": "1"}, check=True,
+                                            capture_output=True, text=True).stdout.strip()
+                env["GONGBAO_DATABASE_URL"] = _new_database(server)
+            out = Path(tempfile.mkstemp(prefix="gongbao-bench-", suffix=".json")[1])
+            cmd = [sys.executable, __file__, "--docs", str(args.docs), "--backend", backend,
+                   "--repeat", str(args.repeat), "--result", str(out)]
+            if args.keep:
+                cmd += ["--keep", str(args.keep / backend)]
+            print(f"== {backend}", flush=True)
+            subprocess.run(cmd, env=env, check=True)
+            results[backend] = json.loads(out.read_text())
+            out.unlink()
+    finally:
+        if pgdir:
+            subprocess.run(["bash", str(ROOT / "scripts" / "postgres.sh"), "stop", pgdir], capture_output=True)
+            shutil.rmtree(pgdir, ignore_errors=True)
+    print(f"\n== side by side, {args.docs:,} documents")
+    names = list(results)
+    rows = [("ingest docs/s", "ingest", "{:,.0f}"), ("database MB", "db_mb", "{:,.0f}"),
+            ("search index MB", "index_mb", "{:,.0f}"),
+            ("search cold p50 ms", "cold_p50", "{:.1f}"), ("search cold p95 ms", "cold_p95", "{:.1f}"),
+            ("search warm p50 ms", "warm_p50", "{:.1f}"), ("search warm p95 ms", "warm_p95", "{:.1f}"),
+            ("peak heap MB", "heap_mb", "{:,.0f}"), ("peak RSS MB", "rss_mb", "{:,.0f}")]
+    kinds = list(dict.fromkeys(k for k, _, _ in QUERIES))
+    rows += [(f"  {k} cold p95 ms", ("kinds", k), "{:.1f}") for k in kinds]
+    print(f"{'':24}" + "".join(f"{n:>14}" for n in names))
+    for label, key, fmt in rows:
+        cells = []
+        for n in names:
+            v = results[n][key[0]][key[1]] if isinstance(key, tuple) else results[n][key]
+            cells.append(fmt.format(v))
+        print(f"{label:24}" + "".join(f"{c:>14}" for c in cells))
+    if len(names) == 2 and results[names[0]]["totals"] != results[names[1]]["totals"]:
+        print("WARNING: hit counts differ between the backends")
+
+
+def _new_database(server: str) -> str:
+    from urllib.parse import urlparse, urlunparse
+
+    import pg8000.native
+
+    u = urlparse(server)
+    name = f"gongbao_bench_{os.getpid()}_{int(time.time())}"
+    conn = pg8000.native.Connection(user=u.username, host=u.hostname, port=u.port or 5432,
+                                    password=u.password, database=u.path.lstrip("/") or "postgres")
+    conn.run(f"CREATE DATABASE {name}")
+    conn.close()
+    return urlunparse(u._replace(path="/" + name))
+
+
+def run_one(args) -> None:
+    """One backend: build the synthetic archive, time ingest and the query list."""
+    import json
 
     data = args.keep or Path(tempfile.mkdtemp(prefix="gongbao-bench-"))
     if data.exists():
@@ -148,9 +233,16 @@ def main() -> None:
     elapsed = time.perf_counter() - t0
     print(f"ingest: {n:,} documents in {elapsed:.0f} s = {n / elapsed:,.0f} docs/s")
 
-    db = data / "archive.sqlite3"
-    db_bytes = sum(p.stat().st_size for p in data.glob("archive.sqlite3*"))
-    print(f"database: {db_bytes / 1e6:,.0f} MB ({db.name}); search index: {dir_size(data / 'index') / 1e6:,.0f} MB")
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        db_bytes = sum(p.stat().st_size for p in data.glob("archive.sqlite3*"))
+    else:
+        with connection.cursor() as cur:
+            cur.execute("SELECT pg_database_size(current_database())")
+            db_bytes = cur.fetchone()[0]
+    index_bytes = dir_size(data / "index")
+    print(f"database: {db_bytes / 1e6:,.0f} MB ({connection.vendor}); search index: {index_bytes / 1e6:,.0f} MB")
 
     queries.search("预热", {}, 1)  # open the index and the database once
     # Cold: each query's first run (nothing cached for it). Warm: the same queries again,
@@ -180,6 +272,14 @@ def main() -> None:
     anon_mb()
     print(f"peak heap (anonymous RSS, sampled per batch): {_anon_peak[0]:.0f} MB; peak RSS incl. mapped index "
           f"files: {rss_mb():.0f} MB (after setup: {rss0:.0f} MB)")
+    every_cold = [x for v in cold.values() for x in v]
+    every_warm = [x for v in warm.values() for x in v]
+    args.result.write_text(json.dumps({
+        "ingest": n / elapsed, "db_mb": db_bytes / 1e6, "index_mb": index_bytes / 1e6,
+        "cold_p50": statistics.median(every_cold), "cold_p95": pct(every_cold, 95),
+        "warm_p50": statistics.median(every_warm), "warm_p95": pct(every_warm, 95),
+        "heap_mb": _anon_peak[0], "rss_mb": rss_mb(),
+        "kinds": {k: pct(v, 95) for k, v in cold.items()}, "totals": totals}))
     if args.keep is None:
         shutil.rmtree(data, ignore_errors=True)
 

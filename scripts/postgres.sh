@@ -60,8 +60,12 @@ start)
             || { cat "$dir/initdb.log" >&2; exit 1; }
     fi
     port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    opts="-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200"
+    if [[ -z "${GONGBAO_PG_DURABLE:-}" ]]; then
+        # Test data is thrown away: skip the flushes. Benchmarks set GONGBAO_PG_DURABLE=1.
+        opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    fi
+    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$opts" \
         start >&2 || { cat "$dir/server.log" >&2; exit 1; }
     echo "postgresql://$owner@127.0.0.1:$port/postgres"
     ;;

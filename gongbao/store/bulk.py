@@ -18,6 +18,7 @@ from ..models import Gazette
 from . import models as m
 from .identifiers import document_base, issue_key
 from .ingest import _date, bump_generation, document_fields, lock_archive, open_index, save_organizations
+from .rows import insert_rows
 from .search import SearchIndex
 
 
@@ -80,14 +81,6 @@ def _json_list(items: list[str]) -> str:
     return json.dumps(items, ensure_ascii=False) if items else "[]"
 
 
-def _insert(table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
-    if not rows:
-        return
-    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))})"
-    with connection.cursor() as cur:
-        cur.executemany(sql, rows)
-
-
 def _write_batch(batch) -> list[dict]:
     """Write a batch of issues with plain ``executemany`` (model instances cost more than the rows).
 
@@ -135,7 +128,7 @@ def _write_batch(batch) -> list[dict]:
                             "section": d.section, "status": fields["status"],
                             "year": int(d.date[:4]) if d.date else (year_of_issue or 0), "date": d.date})
     m.IssueVersion.objects.bulk_create(versions, batch_size=500)
-    _insert("store_document", _DOC_COLUMNS, doc_rows)
+    insert_rows("store_document", _DOC_COLUMNS, doc_rows)
     doc_ids = dict(m.Document.objects.filter(issue_id__in=list(ids.values())).values_list("slug", "id"))
     citations, appointments, tasks = [], [], []
     for slug, d in registers:
@@ -147,10 +140,10 @@ def _write_batch(batch) -> list[dict]:
         citations += [(did, c.doc_number or "", c.title or "", c.relation, c.evidence) for c in d.citations]
         appointments += [(did, a.person, a.action, a.post, a.organization or "", a.probation, a.decided_by or "",
                           a.meeting or "", a.decision_date, a.verb or "") for a in d.appointments]
-    _insert("store_citation", ("source_id", "doc_number", "title", "relation", "evidence"), citations)
-    _insert("store_appointment", ("document_id", "person", "action", "post", "organization", "probation",
+    insert_rows("store_citation", ("source_id", "doc_number", "title", "relation", "evidence"), citations)
+    insert_rows("store_appointment", ("document_id", "person", "action", "post", "organization", "probation",
                                   "decided_by", "meeting", "decision_date", "verb"), appointments)
-    _insert("store_task", ("document_id", "task_id", "text", "lead_units", "responsible_units", "deadline",
+    insert_rows("store_task", ("document_id", "task_id", "text", "lead_units", "responsible_units", "deadline",
                            "recurrence", "targets"), tasks)
     save_organizations([(g, {d.seq: doc_ids[slug_of[id(d)]] for d in g.documents}) for _, g, _, _ in pending])
     return records

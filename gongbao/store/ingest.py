@@ -16,7 +16,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import F, Q
 
 from ..models import Gazette
@@ -24,6 +24,7 @@ from ..parse.gazette import parse_gazette
 from ..sources import read_text
 from . import models as m
 from .identifiers import document_base, issue_key, number_parts
+from .rows import insert_rows
 
 CORRECTABLE = ("title", "doc_number", "doc_type", "recipients", "date", "disclosure", "section", "page",
                "embedded_title", "body", "issuers", "signatories")
@@ -198,10 +199,7 @@ def save_organizations(items: list[tuple[Gazette, dict[int, int]]]) -> None:
                     if full in orgs:
                         named.setdefault(full, role)
             mentions += [(orgs[n].pk, doc_ids[d.seq], r) for n, r in named.items()]
-    if mentions:
-        with connection.cursor() as cur:
-            cur.executemany("INSERT INTO store_organizationmention (organization_id, document_id, role) "
-                            "VALUES (%s, %s, %s)", mentions)
+    insert_rows("store_organizationmention", ("organization_id", "document_id", "role"), mentions)
 
 
 def _link(docs: list[m.Document]) -> set[str]:
@@ -307,11 +305,23 @@ def index_record(d: m.Document) -> dict:
 def rebuild_index(idx=None) -> int:
     """Rebuild the search index from the database (the source of truth)."""
     idx = idx or open_index()
-    with idx.exclusive(), transaction.atomic():
-        # One snapshot (PostgreSQL: repeatable read would be stricter; the log replays the rest).
+    with idx.exclusive():
+        # The generation is read first: documents read after it can only be newer, and the
+        # log replays whatever changed since.
         state, _ = m.SearchState.objects.get_or_create(pk=1)
-        records = (index_record(d) for d in m.Document.objects.select_related("issue").iterator(chunk_size=2000))
-        return idx.rebuild(records, state.generation)
+        return idx.rebuild(_all_records(), state.generation)
+
+
+def _all_records(page: int = 2000):
+    """Every document's index record, a page of ids at a time: memory stays flat on any
+    backend (some drivers fetch a whole result set at once)."""
+    last = 0
+    while True:
+        docs = list(m.Document.objects.select_related("issue").filter(pk__gt=last).order_by("pk")[:page])
+        if not docs:
+            return
+        yield from (index_record(d) for d in docs)
+        last = docs[-1].pk
 
 
 _open_index = None
