@@ -367,3 +367,24 @@ def test_citation_prefers_the_citing_documents_own_place(archive):
     ingest_text(A, "a.txt")
     c = m.Citation.objects.get(doc_number="甲政发〔2020〕3号", source__doc_number="甲政发〔2024〕5号")
     assert c.target.issuers == ["甲市人民政府"]
+
+
+def test_quotes_and_backslashes_round_trip(archive, client):
+    """Text with the characters SQL quoting must get right (' \\ %s) is stored and found as
+    written, on every backend."""
+    from gongbao.store import models as m
+
+    text = """某县人民政府关于'引号'与\\反斜杠%s的通知
+某政发〔2024〕7号
+各乡镇人民政府：
+请注意 O'Brien 的 \\' 与 %(x)s 与 '); DROP TABLE store_document; -- 字样。
+某县人民政府
+2024年5月1日
+"""
+    ingest_text(text)
+    doc = m.Document.objects.get(doc_number="某政发〔2024〕7号")
+    assert "O'Brien的\\'与%(x)s与'); DROP TABLE store_document; --字样" in doc.body
+    assert doc.title == "关于'引号'与\\反斜杠%s的通知"
+    assert search("反斜杠")["total"] == 1
+    r = client.get("/api/search", {"q": "'); DROP TABLE store_document; --"})
+    assert r.status_code == 200 and m.Document.objects.count() == 1

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 
 from django.db import connection
+
+_CHUNK = 1 << 20
 
 
 def insert_rows(table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
@@ -22,9 +23,9 @@ def insert_rows(table: str, columns: tuple[str, ...], rows: list[tuple]) -> None
         if connection.vendor == "postgresql_pg8000":
             # COPY … FROM STDIN, the server's own bulk path: no SQL text per row (the pg8000
             # backend composes parameters into the SQL text client-side, slowly).
-            payload = "".join("\t".join(map(_copy_field, row)) + "\n" for row in rows)
-            cur.cursor.execute(f"COPY {table} ({', '.join(columns)}) FROM STDIN",
-                               stream=io.BytesIO(payload.encode("utf-8")))
+            payload = "".join("\t".join(map(_copy_field, row)) + "\n" for row in rows).encode("utf-8")
+            chunks = [payload[i:i + _CHUNK] for i in range(0, len(payload), _CHUNK)]  # one message each
+            cur.cursor.execute(f"COPY {table} ({', '.join(columns)}) FROM STDIN", stream=chunks)
             return
         per = max(1, min(1000, 30_000 // len(columns)))  # the wire protocol allows 32,767 parameters
         for start in range(0, len(rows), per):

@@ -47,3 +47,11 @@ def check_connection(alias: str = "default") -> None:
             s = conn.settings_dict
             name = redact(f"postgresql://{s.get('USER')}:{s.get('PASSWORD') or ''}@{s.get('HOST')}:{s.get('PORT')}/{name}")
         raise GongbaoError(f"cannot open the archive database {name}: {exc}") from exc
+    if conn.vendor == "postgresql_pg8000":
+        # The pg8000 backend quotes parameters into the SQL text; quoting by doubling ' is
+        # only safe with standard-conforming strings (PostgreSQL's default since 9.1).
+        with conn.cursor() as cur:
+            cur.execute("SHOW standard_conforming_strings")
+            if cur.fetchone()[0] != "on":
+                raise GongbaoError("the PostgreSQL server has standard_conforming_strings off; "
+                                   "gongbao needs it on (the default)")
