@@ -36,6 +36,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from gongbao.store.postgres import connect, create_database  # noqa: E402
+
 TEXT_QUERIES = [(k, q) for k, q, f in __import__("search_bench").QUERIES if not f and k != "doc number"]
 
 
@@ -59,14 +61,6 @@ def tsquery(q: str) -> str:
     if len(q) == 1:
         return f"{q}:*"
     return " <-> ".join(q[i:i + 2] for i in range(len(q) - 1))
-
-
-def connect(url: str):
-    import pg8000.native
-
-    u = urlparse(url)
-    return pg8000.native.Connection(user=u.username, host=u.hostname, port=u.port or 5432,
-                                    password=u.password, database=u.path.lstrip("/") or "postgres")
 
 
 def copy_field(value: str) -> str:
@@ -155,10 +149,8 @@ def main() -> None:
         server = subprocess.run(["bash", str(ROOT / "scripts" / "postgres.sh"), "start", pgdir], check=True,
                                 capture_output=True, text=True, env={**os.environ, "GONGBAO_PG_DURABLE": "1"}).stdout.strip()
     try:
-        admin = connect(server)
-        name = f"gongbao_fts_{os.getpid()}"
-        admin.run(f"CREATE DATABASE {name}")
-        conn = connect(server.rsplit("/", 1)[0] + "/" + name)
+        url = create_database(server, prefix="gongbao_fts")
+        conn = connect(url)
         print(f"PostgreSQL: {conn.run('SHOW server_version')[0][0]}; documents: {args.docs:,}")
         loaded = load(conn, args.docs)
         print(f"load + tsvector: {loaded:.0f} s ({args.docs / loaded:,.0f} docs/s before any index)")
@@ -191,7 +183,8 @@ def main() -> None:
         print("hit counts: " + "; ".join(f"{kind}: " + ", ".join(f"{q}={n:,}" for q, n in v[5].items())
                                          for kind, v in figures.items()))
         conn.close()
-        admin.run(f"DROP DATABASE {name}")
+        admin = connect(server)
+        admin.run(f"DROP DATABASE {urlparse(url).path.lstrip('/')}")
         admin.close()
     finally:
         if pgdir:

@@ -140,6 +140,8 @@ def compare(args) -> None:
     import json
     import subprocess
 
+    from gongbao.store.postgres import create_database
+
     backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
     results = {}
     pgdir = None
@@ -154,7 +156,7 @@ def compare(args) -> None:
                     server = subprocess.run(["bash", str(ROOT / "scripts" / "postgres.sh"), "start", pgdir],
                                             env={**env, "GONGBAO_PG_DURABLE": "1"}, check=True,
                                             capture_output=True, text=True).stdout.strip()
-                env["GONGBAO_DATABASE_URL"] = _new_database(server)
+                env["GONGBAO_DATABASE_URL"] = create_database(server, prefix="gongbao_bench")
             out = Path(tempfile.mkstemp(prefix="gongbao-bench-", suffix=".json")[1])
             cmd = [sys.executable, __file__, "--docs", str(args.docs), "--backend", backend,
                    "--repeat", str(args.repeat), "--result", str(out)]
@@ -186,20 +188,6 @@ def compare(args) -> None:
         print(f"{label:24}" + "".join(f"{c:>14}" for c in cells))
     if len(names) == 2 and results[names[0]]["totals"] != results[names[1]]["totals"]:
         print("WARNING: hit counts differ between the backends")
-
-
-def _new_database(server: str) -> str:
-    from urllib.parse import urlparse, urlunparse
-
-    import pg8000.native
-
-    u = urlparse(server)
-    name = f"gongbao_bench_{os.getpid()}_{int(time.time())}"
-    conn = pg8000.native.Connection(user=u.username, host=u.hostname, port=u.port or 5432,
-                                    password=u.password, database=u.path.lstrip("/") or "postgres")
-    conn.run(f"CREATE DATABASE {name}")
-    conn.close()
-    return urlunparse(u._replace(path="/" + name))
 
 
 def run_one(args) -> None:

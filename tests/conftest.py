@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-import uuid
 from pathlib import Path
 
 import pytest
@@ -15,17 +14,9 @@ SAMPLE = ROOT / "samples" / "jiaocheng-gazette-2024-03.txt"
 
 def _fresh_postgres_database(server_url: str) -> str:
     """A new, empty database on the test server (``GONGBAO_TEST_POSTGRES``), as a URL."""
-    from urllib.parse import urlparse, urlunparse
+    from gongbao.store.postgres import create_database
 
-    import pg8000.native
-
-    u = urlparse(server_url)
-    name = f"gongbao_test_{uuid.uuid4().hex[:12]}"
-    conn = pg8000.native.Connection(user=u.username, host=u.hostname, port=u.port or 5432,
-                                    password=u.password, database=u.path.lstrip("/") or "postgres")
-    conn.run(f"CREATE DATABASE {name}")
-    conn.close()
-    return urlunparse(u._replace(path="/" + name))
+    return create_database(server_url, prefix="gongbao_test")
 
 
 @pytest.fixture(scope="session")
