@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable
 
 from django.db import connection, transaction
@@ -77,8 +78,18 @@ _DOC_COLUMNS = ("slug", "issue_id", "seq", "section", "doc_number", "agency", "n
 _JSON_COLUMNS = {"issuers", "signatories", "attachments", "warnings", "edited_fields"}
 
 
-def _json_list(items: list[str]) -> str:
-    return json.dumps(items, ensure_ascii=False) if items else "[]"
+_PLAIN = re.compile(r'^[^"\\\x00-\x1f\x7f]*$')
+
+
+def _json_list(items) -> str:
+    """JSON text of a list; plain strings (the common case) without the encoder's overhead."""
+    if not items:
+        return "[]"
+    if all(type(x) is str for x in items):
+        joined = '","'.join(items)
+        if _PLAIN.match(joined):
+            return '["' + joined + '"]'
+    return json.dumps(items, ensure_ascii=False)
 
 
 def _write_batch(batch) -> list[dict]:
@@ -120,7 +131,7 @@ def _write_batch(batch) -> list[dict]:
             fields = document_fields(d, slug)
             fields["issue_id"] = issue_id
             doc_rows.append(tuple(
-                json.dumps(fields[c], ensure_ascii=False) if c in _JSON_COLUMNS else fields[c] for c in _DOC_COLUMNS))
+                _json_list(fields[c]) if c in _JSON_COLUMNS else fields[c] for c in _DOC_COLUMNS))
             registers.append((slug, d))
             slug_of[id(d)] = slug
             records.append({"slug": slug, "issue": key, "title": d.title, "body": d.body,

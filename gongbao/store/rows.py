@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.db import connection
 
 _CHUNK = 1 << 20
+_SPECIAL = re.compile(r"[\\\t\n\r]")
 
 
 def insert_rows(table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
@@ -23,7 +25,8 @@ def insert_rows(table: str, columns: tuple[str, ...], rows: list[tuple]) -> None
         if connection.vendor == "postgresql_pg8000":
             # COPY … FROM STDIN, the server's own bulk path: no SQL text per row (the pg8000
             # backend composes parameters into the SQL text client-side, slowly).
-            payload = "".join("\t".join(map(_copy_field, row)) + "\n" for row in rows).encode("utf-8")
+            payload = "".join(["\t".join([v if type(v) is str and not _SPECIAL.search(v) else _copy_field(v)
+                                          for v in row]) + "\n" for row in rows]).encode("utf-8")
             chunks = [payload[i:i + _CHUNK] for i in range(0, len(payload), _CHUNK)]  # one message each
             cur.cursor.execute(f"COPY {table} ({', '.join(columns)}) FROM STDIN", stream=chunks)
             return
