@@ -140,3 +140,58 @@ def test_the_archive_runs_on_the_backend_asked_for(archive):
             cur.execute("SELECT current_database(), version()")
             name, version = cur.fetchone()
         assert name.startswith("gongbao_test_") and version.startswith("PostgreSQL")
+
+
+def _serve(data, env):
+    """Start ``gongbao serve`` on a free port with its own data (index) directory."""
+    import socket
+    import time
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "gongbao.cli", "serve", "--port", str(port), "--data", str(data)],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return proc, f"http://127.0.0.1:{port}"
+        except OSError:
+            if proc.poll() is not None:
+                raise RuntimeError(proc.stdout.read().decode()) from None
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError("the server did not start within 60 s")
+
+
+def test_two_web_machines_serve_one_archive(sample_archive, tmp_path):
+    """Two `gongbao serve` processes, each with its own index directory (two machines), on one
+    database: after an ingest from a third place, both answer the new documents at once."""
+    import json
+    import urllib.parse
+    import urllib.request
+
+    url = os.environ.get("GONGBAO_DATABASE_URL") or f"sqlite:///{sample_archive / 'archive.sqlite3'}"
+    env = {**os.environ, "GONGBAO_DATABASE_URL": url}
+    servers = [_serve(tmp_path / f"machine-{n}", env) for n in (1, 2)]
+    try:
+        def ask(base, q):
+            with urllib.request.urlopen(f"{base}/api/search?q={urllib.parse.quote(q)}", timeout=30) as r:
+                body = json.load(r)
+            return body["total"], sorted(h["id"] for h in body["hits"])
+
+        for _, base in servers:
+            assert ask(base, "殡葬")[0] == 1
+        path = tmp_path / "issue-5.txt"
+        path.write_text(_variant(5, "甲政"), "utf-8")
+        done = subprocess.run([sys.executable, "-m", "gongbao.cli", "ingest", str(path),
+                               "--data", str(tmp_path / "editor")], env=env, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+        answers = [ask(base, "殡葬") for _, base in servers]
+        assert answers[0] == answers[1] and answers[0][0] == 2
+        assert ask(servers[1][1], "甲政办发〔2024〕23号")[0] == 1
+    finally:
+        for proc, _ in servers:
+            proc.terminate()
+            proc.wait(timeout=10)

@@ -36,6 +36,9 @@ def database_settings(url: str | None = None) -> dict:
             "ENGINE": "django_pg8000", "NAME": parsed.path.lstrip("/"),
             "USER": unquote(parsed.username or ""), "PASSWORD": unquote(parsed.password or ""),
             "HOST": parsed.hostname or "", "PORT": str(parsed.port or ""),
+            # A server connection costs a TCP handshake and SCRAM authentication: keep it
+            # across requests, checked before reuse.
+            "CONN_MAX_AGE": 300, "CONN_HEALTH_CHECKS": True,
         }
     raise GongbaoError(f"unsupported database URL {redact(url)!r}: use sqlite:///PATH or postgresql://USER@HOST:PORT/NAME")
 
