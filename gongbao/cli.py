@@ -229,7 +229,10 @@ def migrate_archive_cmd(source, destination, data):
 @main.command("rebuild-index")
 @_data_option
 def rebuild_index_cmd(data):
-    """Rebuild the search index from the database."""
+    """Rebuild this machine's search index from the database (a new web machine, a lost index).
+
+    Example: gongbao rebuild-index --data /srv/gongbao
+    """
     from .store.setup import setup
 
     setup(data)
