@@ -54,6 +54,8 @@ def test_doc_number_line(line, ok):
 
 
 def test_order_number_line():
-    assert order_number_line("第 305 号") == 305
-    assert order_number_line("〔2024〕第3号") is None or order_number_line("〔2024〕第3号") == 3
+    assert order_number_line("第 305 号") == (305, None)
+    assert order_number_line("（第30号）") == (30, None)
+    assert order_number_line("2024年第1号") == (1, 2024)
     assert order_number_line("第三条") is None
+    assert order_number_line("2024年3月1日") is None

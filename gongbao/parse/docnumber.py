@@ -24,7 +24,10 @@ _YEAR_NUM = re.compile(
     rf"(?P<open>[{_OPEN}]{{1,2}})?[ ]?(?P<year>(?:19|20)\d{{2}})[ ]?(?P<close>[{_CLOSE}]{{1,2}})?"
     rf"[ ]?第?[ ]?(?P<num>\d{{1,5}})[ ]?号$"
 )
-_ORDER = re.compile(r"(?P<agency>[\u4e00-\u9fff]{1,30}(?:令|公告|通告))[ ]?[(]?[ ]?第[ ]?(?P<num>\d{1,5})[ ]?号$")
+# ``国务院令第777号``, ``某某公告（第30号）``, and the yearly series of 公告 that ministries and tax
+# bureaus number ``国家税务总局公告2024年第1号`` (the year is part of the number).
+_ORDER = re.compile(r"(?P<agency>[\u4e00-\u9fff]{1,30}(?:令|公告|通告))[ ]?[(]?[ ]?"
+                    r"(?:(?P<year>(?:19|20)\d{2})[ ]?年[ ]?)?第[ ]?(?P<num>\d{1,5})[ ]?号$")
 _WINDOW = 24
 # Words that introduce a citation and are not part of the 机关代字 that follows them.
 _LEAD = re.compile(
@@ -51,7 +54,7 @@ class DocNumber:
     @property
     def normalized(self) -> str:
         if self.is_order:
-            return f"{self.agency}第{self.number}号"
+            return f"{self.agency}{self.year}年第{self.number}号" if self.year else f"{self.agency}第{self.number}号"
         return f"{self.agency}〔{self.year}〕{self.number}号"
 
 
@@ -74,7 +77,8 @@ def find_doc_numbers(text: str, folded: str | None = None) -> list[DocNumber]:
                 if m:
                     agency = _trim_agency(text[m.start("agency"):m.end("agency")].replace(" ", ""))
                     if len(agency) >= 2 and agency not in _NOT_ORDERS:
-                        found.append(DocNumber(agency, None, int(m.group("num")),
+                        year = int(m.group("year")) if m.group("year") else None
+                        found.append(DocNumber(agency, year, int(m.group("num")),
                                                m.end("agency") - len(agency), m.end(), True))
         i = f.find("号", i + 1)
     return found
@@ -152,10 +156,13 @@ def doc_number_line(line: str) -> DocNumber | None:
 
 
 _SIGNER = re.compile(r"\s*签发人\s*:.{0,20}$")
-_ORDER_NUMBER_LINE = re.compile(r"^[(\[〔]?\s*(?:\d{4}\s*年\s*)?第\s*(\d{1,5})\s*号\s*[)\]〕]?$")
+_ORDER_NUMBER_LINE = re.compile(r"^[(\[〔]?\s*(?:((?:19|20)\d{2})\s*年\s*)?第\s*(\d{1,5})\s*号\s*[)\]〕]?$")
 
 
-def order_number_line(line: str) -> int | None:
-    """The number of a line such as ``第 300 号`` printed under an order or 公告 header."""
+def order_number_line(line: str) -> tuple[int, int | None] | None:
+    """``(number, year)`` of a line such as ``第 300 号`` or ``2024年第1号`` printed under an
+    order or 公告 header (the year is None when the line has none)."""
     m = _ORDER_NUMBER_LINE.match(fold(line).strip())
-    return int(m.group(1)) if m else None
+    if not m:
+        return None
+    return int(m.group(2)), (int(m.group(1)) if m.group(1) else None)

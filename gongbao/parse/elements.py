@@ -25,6 +25,7 @@ from .lines import (
     print_record,
     signature_date,
 )
+from .organs import leading_organ
 from .segment import Header, join_title_lines
 from .titles import CARRY_VERB, QUOTED_TITLE, doc_type_of, is_complete_title, split_title, title_fragment_ft
 
@@ -42,7 +43,13 @@ def build_document(lines: Lines, h: Header, end: int, seq: int, as_of: dt.date |
     sig, skip = _closing_elements(lines, h, end, doc)
     paragraphs = _body(lines, h, end, doc, sig, skip)
     if h.order_number is not None:
-        _as_order(doc, h.order_number)
+        _as_order(doc, h, lines)
+    if doc.doc_type == "纪要":
+        # A 纪要 names its organ in its title and its date in its opening sentence
+        # (``2024年5月8日，县长某某主持召开…``), with no signature block.
+        organ = leading_organ(doc.title) if not doc.issuers else None
+        doc.issuers = doc.issuers or ([organ] if organ else [])
+        doc.date = doc.date or parse_date(doc.body[:40])
     _registers(doc, paragraphs, h, as_of or dt.date.today())
     if not doc.doc_type:
         doc.warnings.append("文种 not recognised from the title")
@@ -114,12 +121,20 @@ def _body(lines: Lines, h: Header, end: int, doc: Document, sig, skip: set[int])
     return paragraphs
 
 
-def _as_order(doc: Document, number: int) -> None:
-    """An order (令) or numbered 公告: its number, and the regulation it promulgates."""
+def _as_order(doc: Document, h: Header, lines: Lines) -> None:
+    """An order (令) or numbered 公告: its number, its own title when it prints one under the
+    number, and the regulation it promulgates."""
     head = doc.title
-    doc.doc_number = f"{head}第{number}号"
+    year = f"{h.order_year}年" if h.order_year else ""
+    doc.doc_number = f"{head}{year}第{h.order_number}号"
     doc.doc_type = doc_type_of(head) or doc.doc_type
-    promulgated = _promulgated_title(doc.body)
+    if h.subtitle:
+        issuers, title = split_title(join_title_lines(lines.raw[h.subtitle[0]:h.subtitle[1]]))
+        doc.title = title
+        doc.doc_type = doc_type_of(title) or doc.doc_type
+        doc.issuers = doc.issuers or issuers
+    quoted = QUOTED_TITLE.search(doc.title) if h.subtitle and CARRY_VERB.search(doc.title) else None
+    promulgated = quoted.group(1) if quoted else _promulgated_title(doc.body)
     if promulgated:
         doc.embedded_title = promulgated
         if doc.doc_type == "令":

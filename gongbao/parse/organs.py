@@ -107,3 +107,13 @@ def _best_split(s: str, start: int, memo: dict) -> list[int] | None:
             best = [end, *rest]
     memo[start] = best
     return best
+
+
+def leading_organ(text: str) -> str | None:
+    """The longest organ name that opens ``text``: ``某县人民政府第12次常务会议纪要`` → ``某县人民政府``."""
+    f = fold(text)
+    best = None
+    for m in re.finditer(_SUFFIX_RE, f[:40]):
+        if is_organ(f[: m.end()]):
+            best = text[: m.end()]
+    return best

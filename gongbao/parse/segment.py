@@ -32,7 +32,7 @@ _RED_HEADER = re.compile(r"^[\u4e00-\u9fff]{2,40}文件$")
 _PLACE_START = re.compile(r"^(?!各)[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|县|区|州|旗|盟)[\u4e00-\u9fff]")
 _DATE_NOTE = re.compile(rf"^\((?:{DATE_PATTERN})\)$")
 _ENUM_START = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\(|\d)")
-_NUMBERED_ON_LINE = re.compile(r"^(?P<head>.{2,40}?(?:令|公告|通告))\(?第(?P<n>\d{1,5})号\)?$")
+_NUMBERED_ON_LINE = re.compile(r"^(?P<head>.{2,40}?(?:令|公告|通告))\(?(?:(?P<y>(?:19|20)\d{2})年)?第(?P<n>\d{1,5})号\)?$")
 # Last characters of the 文种 words: a cheap test before the title grammar runs.
 _TYPE_LAST_CHARS = set("议定令报告见知示复案函要")
 
@@ -46,6 +46,8 @@ class Header:
     title_end: int                  # exclusive
     doc_number: DocNumber | None = None
     order_number: int | None = None
+    order_year: int | None = None   # ``2024年第1号``: a yearly series
+    subtitle: tuple[int, int] | None = None  # a numbered 公告's own title lines, under its number
     number_line: int | None = None
     recipients: str | None = None
     recipients_start: int | None = None
@@ -102,8 +104,9 @@ def _header_at(lines: Lines, i: int, floor: int, hi: int, prev: Header | None, l
     # An order or numbered 公告 with its number on the same line: ``某某公告（第30号）``.
     if ft[-1] in ")号" and len(ft) <= 50:
         m = _NUMBERED_ON_LINE.match(ft)
-        if m and is_numbered_head(m.group("head")):
-            return _finish(lines, Header(i, i, i + 1, order_number=int(m.group("n")), number_line=i), i + 1, hi)
+        if m and is_numbered_head(m.group("head")) and not _inside_sentence(lines, i, lo, hi):
+            return _finish(lines, Header(i, i, i + 1, order_number=int(m.group("n")), number_line=i,
+                                         order_year=int(m.group("y")) if m.group("y") else None), i + 1, hi)
     # 2. A title block whose last line is line i, confirmed by what follows.
     if i + 1 < hi and len(ft) <= 50 and _continuation(ft):
         nxt = lines.ft[i + 1]
@@ -138,7 +141,7 @@ def _header_at(lines: Lines, i: int, floor: int, hi: int, prev: Header | None, l
         # Order or numbered announcement: ``某某人民政府令`` / ``第300号``.
         num = order_number_line(lines.raw[b]) if len(nxt) <= 20 else None
         if num is not None and is_numbered_head("".join(lines.ft[a:b])):
-            return _finish(lines, Header(a, a, b, order_number=num, number_line=b), b + 1, hi)
+            return _finish(lines, Header(a, a, b, order_number=num[0], order_year=num[1], number_line=b), b + 1, hi)
         date = adoption_note(nxt)
         if date:
             return _finish(lines, Header(a, a, b, adoption_date=date), b + 1, hi)
@@ -151,6 +154,14 @@ def _header_at(lines: Lines, i: int, floor: int, hi: int, prev: Header | None, l
                 and not doc_number_line(lines.raw[b]) and (not title_fragment_ft(nxt) or "," in nxt):
             return _finish(lines, Header(a, a, b), b, hi)
     return None
+
+
+def _inside_sentence(lines: Lines, i: int, lo: int, hi: int) -> bool:
+    """Line ``i`` is a piece of a wrapped sentence (``…的公告》（国家`` / ``税务总局公告2019年第5号``
+    / ``）同时废止。``): the line before leaves a bracket open, or the next opens with a closing one."""
+    before = lines.ft[i - 1] if i > lo else ""
+    after = lines.ft[i + 1] if i + 1 < hi else ""
+    return before.count("(") > before.count(")") or after[:1] in ")]〕》,;。:、"
 
 
 def _ends_document(lines: Lines, k: int) -> bool:
@@ -249,7 +260,8 @@ def _loose_title(ft: str) -> bool:
 
 def _title_block_after(lines: Lines, start: int, hi: int) -> tuple[int, int] | None:
     for end in range(start, min(hi, start + MAX_TITLE_LINES)):
-        if not title_fragment_ft(lines.ft[end]):
+        # The first line opens the title; later ones may begin with a quote (``《…》的公告``).
+        if not (title_fragment_ft(lines.ft[end]) if end == start else _continuation(lines.ft[end])):
             return None
         block = _title_block_ending(lines, end, start)
         if block and block[0] == start:
@@ -292,6 +304,12 @@ def _finish(lines: Lines, h: Header, pos: int, hi: int) -> Header:
             pos += 1
     if pos < hi and h.doc_number is not None and h.number_line is not None and h.number_line < h.title_start:
         pos = max(pos, h.title_end)
+    if pos < hi and h.order_number is not None:
+        # ``某某局公告`` / ``2024年第1号`` / ``某某局关于发布…的公告``: the 公告's own title.
+        block = _title_block_after(lines, pos, hi)
+        if block:
+            h.subtitle = block
+            pos = block[1]
     rec = _recipients_at(lines, pos, hi) if pos < hi else None
     if rec:
         h.recipients_start = pos
