@@ -388,3 +388,14 @@ def test_quotes_and_backslashes_round_trip(archive, client):
     assert search("反斜杠")["total"] == 1
     r = client.get("/api/search", {"q": "'); DROP TABLE store_document; --"})
     assert r.status_code == 200 and m.Document.objects.count() == 1
+
+
+def test_yearly_numbered_announcement_has_a_stable_address(archive, client):
+    from conftest import ROOT
+
+    ingest_text((ROOT / "tests" / "fixtures" / "31-yearly-announcements-bulletin-minutes.txt").read_text("utf-8"))
+    assert search("国家税务总局江南省税务局公告2024年第1号")["total"] == 1
+    assert search("国家税务总局江南省税务局公告（2024年第1号）")["total"] == 1
+    page = client.get("/documents/" + quote("国家税务总局江南省税务局公告-2024-1") + "/")
+    assert page.status_code == 200
+    assert "关于发布《江南省税务行政处罚裁量基准》的公告" in page.content.decode()

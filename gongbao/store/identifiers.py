@@ -33,7 +33,10 @@ def document_base(doc: Document, issue: str) -> str:
     m = re.match(r"^(.+?)〔(\d{4})〕(\d+)号$", number)
     if m:
         return _clean(f"{m.group(1)}-{m.group(2)}-{m.group(3)}")
-    m = re.match(r"^(.+?令)第(\d+)号$", number) or re.match(r"^(.+?)第(\d+)号$", number)
+    m = _NUMBERED.match(number)
+    if m:
+        return _clean("-".join(p for p in m.group(1, 2, 3) if p))
+    m = re.match(r"^(.+?)第(\d+)号$", number)
     if m:
         return _clean(f"{m.group(1)}-{m.group(2)}")
     digest = hashlib.sha1(doc.title.encode("utf-8")).hexdigest()[:8]
@@ -45,10 +48,14 @@ def number_parts(doc_number: str | None) -> tuple[str, int | None, int | None]:
     m = re.match(r"^(.+?)〔(\d{4})〕(\d+)号$", doc_number or "")
     if m:
         return m.group(1), int(m.group(2)), int(m.group(3))
-    m = re.match(r"^(.+?令)第(\d+)号$", doc_number or "")
+    m = _NUMBERED.match(doc_number or "")
     if m:
-        return m.group(1), None, int(m.group(2))
+        return m.group(1), int(m.group(2)) if m.group(2) else None, int(m.group(3))
     return "", None, None
+
+
+# Orders and numbered announcements: ``国务院令第777号``, ``国家税务总局公告2024年第1号``.
+_NUMBERED = re.compile(r"^(.+?(?:令|公告|通告))(?:(\d{4})年)?第(\d+)号$")
 
 
 def _clean(s: str) -> str:

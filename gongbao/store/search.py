@@ -352,7 +352,8 @@ class SearchIndex:
 
 
 def number_tokens(doc_number: str) -> list[str]:
-    """``交政办发〔2024〕23号`` → itself, its 机关代字, ``交政办发〔2024〕`` and ``2024``."""
+    """``交政办发〔2024〕23号`` → itself, its 机关代字, ``交政办发〔2024〕`` and ``2024``;
+    ``国家税务总局公告2024年第1号`` → itself, ``国家税务总局公告`` and ``2024``."""
     if not doc_number:
         return []
     out = [doc_number]
@@ -360,7 +361,7 @@ def number_tokens(doc_number: str) -> list[str]:
     if m:
         out += [m.group(1), f"{m.group(1)}〔{m.group(2)}〕", m.group(2)]
     else:
-        m = re.match(r"^(.+?令)第(\d+)号$", doc_number)
+        m = re.match(r"^(.+?(?:令|公告|通告))(?:(\d{4})年)?第(\d+)号$", doc_number)
         if m:
-            out.append(m.group(1))
+            out += [m.group(1)] + ([m.group(2)] if m.group(2) else [])
     return out
