@@ -60,7 +60,11 @@ start)
             || { cat "$dir/initdb.log" >&2; exit 1; }
     fi
     port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+    # Sized as a server for an archive is (PostgreSQL's defaults are for a small shared
+    # machine): 1 GB of buffers, and checkpoints spaced out so a bulk load is not a stream
+    # of full-page writes.
     opts="-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200"
+    opts="$opts -c shared_buffers=1GB -c max_wal_size=8GB -c checkpoint_timeout=15min"
     if [[ -z "${GONGBAO_PG_DURABLE:-}" ]]; then
         # Test data is thrown away: skip the flushes. Benchmarks set GONGBAO_PG_DURABLE=1.
         opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
