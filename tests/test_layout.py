@@ -63,3 +63,14 @@ def test_issue_number_printed_apart_from_the_year():
     issue = parse_gazette(text).issue
     assert (issue.gazette, issue.year, issue.number, issue.cumulative_number, issue.publication_date) == (
         "大同市人民政府公报", 2024, 12, 288, "2024-12-20")
+
+
+def test_running_heads_with_page_numbers_are_page_anchors():
+    text = ("甲\n·2·                江南省人民政府公报 2024年第12期\n乙\n"
+            "江南省人民政府公报 2024年第12期                ·5·\n丙\n— 7 —\n丁\n"
+            "关于第2期培训班的工作安排和有关事项的说明 ·3·\n")
+    prep = prepare(text)
+    # A running head opens its page (lines after it are on page N: anchor N-1, as a footer of
+    # page N-1 would be); a plain footer closes its page. A sentence is never a running head.
+    assert prep.lines == ["甲", "乙", "丙", "丁", "关于第2期培训班的工作安排和有关事项的说明 ·3·"]
+    assert prep.footers == [(1, 1), (2, 4), (3, 7)]

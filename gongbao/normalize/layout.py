@@ -20,6 +20,12 @@ _MARKUP_LINES = re.compile(r"^[ \t]*(?:[-*•>][ \t]+|#{1,6}[ \t]+|>[ \t]*)+", r
 _FOOTER = re.compile(
     r"^\s*(?:[-—–－~·•]+\s*(\d{1,4})\s*[-—–－~·•]*|(\d{1,4})\s*[-—–－~·•]+|第\s*(\d{1,4})\s*页(?:\s*共\s*\d+\s*页)?)\s*$"
 )
+# A running head printed with the page number (书眉): ``·2·  某某省人民政府公报 2024年第12期`` or the
+# same the other way round. It opens a page: the lines after it are on that page.
+_HEAD_TEXT = r"\S.{0,40}?(?:公报|年\s*第\s*\d{1,3}\s*期(?:\s*[(（]\s*总第\s*\d+\s*期\s*[)）])?)"
+_HEAD_WITH_PAGE = re.compile(
+    rf"^(?:[-—–－~·•]\s*(\d{{1,4}})\s*[-—–－~·•]\s+{_HEAD_TEXT}|{_HEAD_TEXT}\s+[-—–－~·•]\s*(\d{{1,4}})\s*[-—–－~·•])$"
+)
 _INLINE_FOOTER = re.compile(r"[—–](?<=[ \t][—–])[ \t]?\d{1,3}[ \t]?[—–](?=[ \t])")
 _TRAILING_FOOTER = re.compile(r"[ \t][—–-][ \t]?(\d{1,3})[ \t]?[—–-]$")
 # Runs of white space that are not already a single plain space.
@@ -105,6 +111,12 @@ def prepare(text: str) -> Prepared:
             if m:
                 page = int(next(g for g in m.groups() if g))
                 footers.append((len(out), page))
+                continue
+        elif len(line) <= 80 and ("公报" in line or "期" in line):
+            m = _HEAD_WITH_PAGE.match(line)
+            if m:
+                # Anchors record the page before the lines that follow (as a footer would).
+                footers.append((len(out), int(m.group(1) or m.group(2)) - 1))
                 continue
         if line[-1] in "—–-":
             # A page footer at the end of a line: ``…现印发给你们,请 — 32 —``.

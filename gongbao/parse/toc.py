@@ -23,10 +23,11 @@ COLOPHON = re.compile(
 SECTION = re.compile(
     r"^[【\[·•—\-\s]*(?P<sec>[\u4e00-\u9fff]{0,10}(?:文件|任免|规章|命令|令|公告|通告|解读|信息|动态|其他|公示|批复|决定|要闻|大事记|法规))[】\]·•—\-\s]*"
 )
-_PAGE_AFTER = re.compile(r"[)〕\]]*\s*[.·…。\s]*(?P<page>\d{1,4})?")
+# The page after an entry: ``…号)36``, ``…号)……36``, ``…号)……(36)``.
+_PAGE_AFTER = re.compile(r"[)〕\]]*\s*[.·…。\s]*(?:\((?P<paren>\d{1,4})\)|(?P<page>\d{1,4}))?")
 _TYPE_PAGE = re.compile(
     r"(?<=[知定告复见报示函议要令案])[.·…\s]*(?P<page>\d{1,4})(?=\s|$|关于|[\u4e00-\u9fff]{2,}关于)"
-    r"|[.·…]{2,}\s*(?P<page2>\d{1,4})(?!\d)"  # dot leaders end an entry whatever its title ends with
+    r"|[.·…]{2,}\s*\(?(?P<page2>\d{1,4})(?!\d)\)?"  # dot leaders end an entry whatever its title ends with
 )
 
 
@@ -63,7 +64,7 @@ def _entries(text: str) -> list[TocEntry]:
         open_at = f.rfind("(", pos, d.start)
         title_end = open_at if open_at >= 0 and d.start - open_at <= 2 else d.start
         m = _PAGE_AFTER.match(f, d.end)
-        page = int(m.group("page")) if m.group("page") else None
+        page = int(m.group("page") or m.group("paren")) if (m.group("page") or m.group("paren")) else None
         spans.append((pos, title_end, d.normalized, page))
         pos = m.end()
     pos = _unnumbered(f, pos, len(f), spans)
@@ -98,4 +99,6 @@ def _unnumbered(f: str, pos: int, end: int, spans: list) -> int:
 def _looks_like_section(fr: str, m: re.Match) -> bool:
     """A section heading stands alone or before a title (``人事任免文件 关于…``)."""
     rest = fr[m.end():].lstrip()
+    if fr.lstrip().startswith(("【", "[")) and fr[: m.end()].rstrip().endswith(("】", "]")):
+        return True  # ``【省政府令】`` is a heading whatever follows it
     return not rest or rest.startswith("关于") or (bool(re.match(r"^[\u4e00-\u9fff]{2,20}关于", rest)) and "关于" not in fr[: m.end()])
