@@ -109,9 +109,10 @@ def _spans_outside(text: str, rx: re.Pattern) -> list[tuple[int, int]]:
 
 
 _NOT_RECIPIENT = re.compile(r"如下|以下|下列|现将|现就|通知|决定|报告|根据|为了|为进一步|按照|其中|包括|负责|电话|地址|邮编|联系")
-_RECIPIENT_SPLIT = re.compile(r"[、,;]")
+_RECIPIENT_SPLIT = re.compile(r"[、,;]|及(?=各|计划|新疆|有关)")
+_QUALIFIER = re.compile(r"\([^()]{1,12}\)")
 # Elliptical items of a recipients list: ``各市、县人民政府``, ``各委、办、厅、局``.
-_ELLIPTIC = re.compile(r"^各?(?:[省市县区乡镇旗盟州委办厅局部署院室]|自治区|自治州|自治县|直辖市|中心|直属机构)$")
+_ELLIPTIC = re.compile(r"^各?(?:[省市县区乡镇旗盟州委办厅局部署院室]|自治区|自治州|自治县|直辖市|计划单列市|副省级市|中心|直属机构)$")
 
 
 def recipients_text(ft: str) -> str | None:
@@ -121,7 +122,8 @@ def recipients_text(ft: str) -> str | None:
     body = ft[:-1]
     if not body or _NOT_RECIPIENT.search(body):
         return None
-    items = [x for x in _RECIPIENT_SPLIT.split(body) if x]
+    # ``科技厅（委、局）``: a qualifier in parentheses is part of its item, not a list of its own.
+    items = [x for x in _RECIPIENT_SPLIT.split(_QUALIFIER.sub("", body)) if x]
     if not items or any(len(x) > 40 for x in items):
         return None
     good = sum(1 for x in items if is_recipient_item(x) or _ELLIPTIC.match(x))
