@@ -40,3 +40,16 @@ def test_odd_input_parses_with_warnings():
 def test_crlf_and_bom_are_handled():
     text = "\ufeff" + SAMPLE.read_text("utf-8").replace("\n", "\r\n")
     assert len(parse_gazette(text).documents) == 29
+
+
+def test_a_document_the_rules_miss_is_reported_not_lost():
+    """Front matter that ends like a document (signature date after sentences) is flagged."""
+    from gongbao import parse_gazette
+
+    text = ("某县人民政府办公室\n关于做好某项工作的通知\n某政办发[2024 7]号\n各乡镇：\n请做好有关工作。\n"
+            "某县人民政府办公室\n2024年3月5日\n"
+            "某县人民政府\n关于调整某县防汛抗旱指挥部成员的通知\n某政发〔2024〕3号\n各乡镇人民政府：\n现将名单通知如下。\n"
+            "某县人民政府\n2024年4月2日\n")
+    g = parse_gazette(text)
+    assert [d.doc_number for d in g.documents] == ["某政发〔2024〕3号"]
+    assert any("not recognised (lines 1–7)" in w for w in g.warnings)

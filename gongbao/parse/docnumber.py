@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..normalize.fold import fold
+from ..normalize.layout import tighten
 
 _OPEN = "〔\\[(【〖{<"
 _CLOSE = "〕\\])】〗}>"
@@ -136,6 +137,8 @@ _DATE_PREFIX = re.compile(
 
 def doc_number_line(line: str) -> DocNumber | None:
     """The 发文字号 if ``line`` consists of one and nothing else (brackets and date allowed)."""
+    if " " in line:
+        line = tighten(line)  # letter-spaced: ``某 政 办 发 〔2024〕 7 号``
     f = fold(line).strip()
     # An upward document prints its signer beside the number: ``晋政报〔2024〕12号 签发人：某某``.
     signer = _SIGNER.search(f)

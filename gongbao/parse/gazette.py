@@ -16,7 +16,7 @@ from ..normalize.fold import fold
 from ..normalize.layout import prepare, repair_ocr
 from .elements import build_document
 from .issue import parse_issue
-from .lines import Lines
+from .lines import Lines, disclosure, signature_date
 from .segment import Header, find_headers, loose_headers
 from .toc import is_toc_head, parse_toc
 
@@ -52,6 +52,10 @@ def parse_gazette(text: str, source: str = "<text>", as_of: dt.date | None = Non
         toc, colophon = parse_toc(lines, toc_at + 1, body_start)
         cover += colophon
     issue = parse_issue(lines, cover)
+    unread = _unread_document(lines, toc_at + 1 if toc_at is not None else 0, body_start)
+    if unread:
+        warnings.append(f"text before the first document looks like a document that was not recognised "
+                        f"(lines {unread[0] + 1}–{unread[1]}): check its title and number")
 
     section_names = {t.section for t in toc if t.section}
     documents: list[Document] = []
@@ -81,6 +85,19 @@ def parse_gazette(text: str, source: str = "<text>", as_of: dt.date | None = Non
                     entry.page = doc.page
     return Gazette(issue=issue, toc=toc, documents=documents, warnings=warnings,
                    organizations=collect_organizations(documents))
+
+
+def _unread_document(lines: Lines, lo: int, hi: int) -> tuple[int, int] | None:
+    """Front matter that ends like a document (a signature date or a 附注 after running text)
+    is a document the header rules missed: say so rather than lose it silently."""
+    sentences = 0
+    for i in range(lo, hi):
+        f = lines.ft[i]
+        if f.endswith("。"):
+            sentences += 1
+        elif sentences and (signature_date(lines.raw[i]) or disclosure(f)):
+            return lo, i + 1
+    return None
 
 
 def _blank_running_heads(lines: Lines, lo: int, hi: int, heads: set[str]) -> None:
