@@ -13,6 +13,7 @@ from ..extract.tasks import find_tasks
 from ..extract.validity import document_validity
 from ..models import Attachment, Document
 from ..normalize.fold import fold
+from ..normalize.layout import tighten
 from ..normalize.paragraphs import join_paragraphs
 from .dates import parse_date
 from .lines import (
@@ -65,6 +66,8 @@ def _from_header(lines: Lines, h: Header, seq: int) -> Document:
         header_text = _NUMBER_SUFFIX.sub("", header_text)
     issuers, title = split_title(header_text)
     doc = Document(seq=seq, title=title, issuers=issuers, doc_type=doc_type_of(title))
+    if h.issuers_below:
+        doc.issuers = [tighten(o) for o in h.issuers_below]
     if h.doc_number is not None:
         doc.doc_number = h.doc_number.normalized
     if h.recipients is not None:

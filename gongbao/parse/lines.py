@@ -34,7 +34,8 @@ class Lines:
         return len(self.raw)
 
 
-_DISCLOSURE = re.compile(r"^\((?:此件|本件)[^()]{1,14}\)$")
+# 附注 (GB/T 9704 7.3.7): the disclosure note, or a 请示's contact (``（联系人：某某，电话：…）``).
+_DISCLOSURE = re.compile(r"^\((?:(?:此件|本件)[^()]{1,14}|联系人:[^()]{2,50})\)$")
 
 
 _DISCLOSURE_LINE = re.compile(r"^公开(?:方式|属性|类型)[:：]\S{2,10}$")

@@ -31,6 +31,8 @@ _RED_HEADER = re.compile(r"^[\u4e00-\u9fff]{2,40}文件$")
 # A title that opens with a place (某某县…年度报告), not with 各… or a verb.
 _PLACE_START = re.compile(r"^(?!各)[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|县|区|州|旗|盟)[\u4e00-\u9fff]")
 _DATE_NOTE = re.compile(rf"^\((?:{DATE_PATTERN})\)$")
+_DATE_ONLY = re.compile(rf"^(?:{DATE_PATTERN})$")
+_SIGNER_LINE = re.compile(r"^签发人:[\u4e00-\u9fff·]{2,10}$")
 _ENUM_START = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\(|\d)")
 _NUMBERED_ON_LINE = re.compile(r"^(?P<head>.{2,40}?(?:令|公告|通告))\(?(?:(?P<y>(?:19|20)\d{2})年)?第(?P<n>\d{1,5})号\)?$")
 # Last characters of the 文种 words: a cheap test before the title grammar runs.
@@ -57,6 +59,7 @@ class Header:
     body_head: str | None = None    # text after the colon when recipients and body share a line
     section: str | None = None      # a section heading printed just before the document
     note: str | None = None         # the adoption note or subtitle printed under the title
+    issuers_below: list[str] | None = None  # organs printed under the title (with the date)
 
 
 def find_headers(lines: Lines, lo: int = 0, hi: int | None = None) -> list[Header]:
@@ -107,6 +110,13 @@ def _header_at(lines: Lines, i: int, floor: int, hi: int, prev: Header | None, l
         if m and is_numbered_head(m.group("head")) and not _inside_sentence(lines, i, lo, hi):
             return _finish(lines, Header(i, i, i + 1, order_number=int(m.group("n")), number_line=i,
                                          order_year=int(m.group("y")) if m.group("y") else None), i + 1, hi)
+    # A title with its organ and date printed under it (统计公报, 年度报告, 工作要点):
+    # ``某县2023年…统计公报`` / ``某县统计局`` / ``2024年3月20日``, then the text.
+    if i + 3 < hi and _loose_title(ft) and doc_type_of(ft) and not _is_carried(lines, prev, i, i + 1):
+        organs = organs_only(lines.raw[i + 1])
+        date = parse_date(lines.ft[i + 2]) if organs and len(lines.ft[i + 2]) <= 16 else None
+        if date and _DATE_ONLY.match(lines.ft[i + 2]) and _body_like(lines.ft[i + 3]):
+            return _finish(lines, Header(i, i, i + 1, adoption_date=date, issuers_below=organs), i + 3, hi)
     # 2. A title block whose last line is line i, confirmed by what follows.
     if i + 1 < hi and len(ft) <= 50 and _continuation(ft):
         nxt = lines.ft[i + 1]
@@ -304,6 +314,8 @@ def _finish(lines: Lines, h: Header, pos: int, hi: int) -> Header:
             pos += 1
     if pos < hi and h.doc_number is not None and h.number_line is not None and h.number_line < h.title_start:
         pos = max(pos, h.title_end)
+    if pos < hi and _SIGNER_LINE.match(lines.ft[pos]):
+        pos += 1  # an upward document's ``签发人：某某`` on a line of its own
     if pos < hi and h.order_number is not None:
         # ``某某局公告`` / ``2024年第1号`` / ``某某局关于发布…的公告``: the 公告's own title.
         block = _title_block_after(lines, pos, hi)
