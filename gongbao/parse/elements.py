@@ -97,6 +97,10 @@ def _closing_elements(lines: Lines, h: Header, end: int, doc: Document):
             if doc.disclosure is None:
                 t = lines.tr[i]
                 doc.disclosure = t[1:-1] if f.startswith("(") else t
+        elif f.startswith("(") and ")" not in f and i + 1 < end and disclosure(f + lines.ft[i + 1]):
+            skip.update((i, i + 1))  # a 附注 wrapped over two lines
+            if doc.disclosure is None:
+                doc.disclosure = (lines.tr[i] + lines.tr[i + 1])[1:-1]
     attach_lines, doc.attachments = _attachments(lines, start, end)
     skip.update(attach_lines)
     return sig, skip
