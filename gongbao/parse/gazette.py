@@ -18,6 +18,7 @@ from .elements import build_document
 from .issue import parse_issue
 from .lines import Lines, disclosure, signature_date
 from .segment import Header, find_headers, loose_headers
+from .titles import title_fragment_ft
 from .toc import is_toc_head, parse_toc
 
 _RUNNING_HEAD = re.compile(
@@ -58,6 +59,7 @@ def parse_gazette(text: str, source: str = "<text>", as_of: dt.date | None = Non
                         f"(lines {unread[0] + 1}–{unread[1]}): check its title and number")
 
     section_names = {t.section for t in toc if t.section}
+    headers = _split_at_sections(lines, headers, n)
     documents: list[Document] = []
     offsets: list[int] = []
     running = {fold(issue.gazette)} if issue and issue.gazette else set()
@@ -113,9 +115,30 @@ def _trim_trailer(lines: Lines, h: Header, end: int, sections: set[str]) -> tupl
     k = end - 1
     if k > h.body_start:
         f = lines.ft[k].strip("·•—-")
-        if f in {fold(s) for s in sections} or (len(f) <= 14 and re.fullmatch(r"[【\[].{2,12}[】\]]", f)):
-            return k, lines.tr[k].strip("【】[]·•—-")
+        if f in {fold(s) for s in sections} or (len(f) <= 14 and re.fullmatch(r"[【\[].{2,12}[】\]]", f)) \
+                or _SECTION_LINE.match(lines.ft[k]):
+            return k, lines.tr[k].strip("【】[]·•—- ")
     return end, None
+
+
+# A section heading in decorated form: ``·政策解读·``, ``【部门文件】``, ``— 人事任免 —``.
+_SECTION_LINE = re.compile(r"^(?:[【\[]\s?[\u4e00-\u9fff]{2,12}\s?[】\]]|[·•—\-]{1,3}\s?[\u4e00-\u9fff]{2,12}\s?[·•—\-]{1,3})$")
+
+
+def _split_at_sections(lines: Lines, headers: list[Header], n: int) -> list[Header]:
+    """A section heading inside a document's text starts a new item: what a gazette prints
+    under ``·政策解读·`` after a notice (an interpretation, a list) is not that notice's body.
+    The title line under the heading opens it."""
+    out: list[Header] = []
+    for k, h in enumerate(headers):
+        out.append(h)
+        end = headers[k + 1].start if k + 1 < len(headers) else n
+        for i in range(h.body_start + 1, end - 2):
+            nxt = lines.ft[i + 1]
+            title_like = len(nxt) <= 60 and title_fragment_ft("x" + nxt[1:] if nxt[:1] in "《“\"" else nxt)
+            if _SECTION_LINE.match(lines.ft[i]) and title_like:
+                out.append(Header(i + 1, i + 1, i + 2, body_start=i + 2))
+    return out
 
 
 # --- TOC reconciliation -------------------------------------------------------------------
