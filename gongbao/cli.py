@@ -147,7 +147,7 @@ def _serve(host: str, port: int) -> None:
     from .store.ingest import ensure_index
     from .web.wsgi import application
 
-    ensure_index()
+    ensure_index().warm()  # first searches should not wait on the disk
     click.echo(f"gongbao: serving the archive on http://{host}:{port}/ (Ctrl+C to stop)")
     waitress_serve(application, host=host, port=port, threads=8, ident="gongbao")
 

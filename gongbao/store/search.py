@@ -347,6 +347,18 @@ class SearchIndex:
             should.append((tantivy.Occur.Should, tantivy.Query.term_query(s, "number", run)))
         return tantivy.Query.boolean_query(should)
 
+    def warm(self) -> int:
+        """Read the index files once so that the first searches do not wait on the disk (what
+        a search server does at start); returns the bytes read. Pages stay in the OS cache,
+        shared by every process on the machine."""
+        total = 0
+        for f in sorted(self.path.iterdir()):
+            if f.is_file():
+                with open(f, "rb") as fh:
+                    while chunk := fh.read(1 << 20):
+                        total += len(chunk)
+        return total
+
     def count(self) -> int:
         return self.index.searcher().num_docs
 
