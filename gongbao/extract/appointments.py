@@ -22,6 +22,10 @@ _APPOINT = re.compile(rf"^(?P<person>{_NAME})(?:同志)?为(?P<post>.+?)$")
 _REMOVE = re.compile(rf"^(?P<person>{_NAME})(?:同志)?的(?P<post>.+?)职务$")
 _RESIGN = re.compile(rf"^(?:同意|接受)?(?P<person>{_NAME})(?:同志)?辞去(?P<post>.+?)职务")
 _ACTING = re.compile(rf"^(?:决定)?(?P<person>{_NAME})(?:同志)?代理(?P<post>.+?)(?:职务)?$")
+# ``张三同志任某某局局长`` (the county form, no verb heading the list).
+_TAKES = re.compile(rf"^(?P<person>{_NAME})(?P<comrade>同志)?(?:任|担任)(?P<post>.+?)$")
+# ``…，免去其某某职务``: the person is the one the clause before named.
+_REMOVE_THEIR = re.compile(r"^(?:免去)?其(?P<post>.+?)职务$")
 _PROBATION = re.compile(r"\((?:试用期|任职试用期)[^()]*\)")
 _TRAIL = ";:。,.、 "
 _VERBS = {"任命": "appoint", "聘任": "appoint", "聘用": "appoint", "提名": "appoint",
@@ -87,7 +91,9 @@ def find_appointments(body: str, doc_date: str | None = None, expand=None,
                 mode = _VERBS[verb]
                 cut = lead.end()
                 clause, raw_clause = clause[cut:], raw_clause[cut:]
-            entry = _special(clause, raw_clause) or (_entry(clause, raw_clause, mode, verb) if mode else None)
+            entry = (_special(clause, raw_clause) or _their(clause, raw_clause, out)
+                     or (_entry(clause, raw_clause, mode, verb) if mode else None)
+                     or _takes(clause, raw_clause))
             if entry:
                 entry.decided_by, entry.meeting = decided_by, meeting
                 entry.decision_date = decision_date or doc_date
@@ -130,6 +136,32 @@ def _special(clause: str, raw: str) -> Appointment | None:
     if m and len(m.group("post")) >= 2:
         return _make(m, raw, "appoint", "代理", False)
     return None
+
+
+def _takes(clause: str, raw: str) -> Appointment | None:
+    """``张三同志任某某局局长（试用期一年）``: only when a known post title ends the clause
+    (``以上同志任职试用期一年的`` is not an appointment)."""
+    text, raw, probation = _without_probation(clause, raw)
+    text, raw = _strip_pair(text, raw)
+    m = _TAKES.match(text)
+    if not m or len(m.group("post")) < 3 or m.group("person") in _NOT_PERSONS:
+        return None
+    if not any(m.group("post").endswith(t) for t in _POSTS):
+        return None
+    return _make(m, raw, "appoint", "任", probation)
+
+
+_NOT_PERSONS = {"以上", "上述", "以下", "其他", "其余", "该", "各"}
+
+
+def _their(clause: str, raw: str, so_far: list[Appointment]) -> Appointment | None:
+    """``免去其某某职务`` after a clause that named the person."""
+    text, raw = _strip_pair(clause, raw)
+    m = _REMOVE_THEIR.match(text)
+    if not m or not so_far or len(m.group("post")) < 2:
+        return None
+    post = raw[m.start("post"):m.end("post")]
+    return Appointment(person=so_far[-1].person, action="remove", post=post, probation=False, verb="免去")
 
 
 def _entry(clause: str, raw: str, mode: str, verb: str | None) -> Appointment | None:
