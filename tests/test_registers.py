@@ -168,3 +168,22 @@ def test_a_title_can_cite_and_repeal():
     assert d.cites == d.repeals == ["某政发〔2019〕3号"]
     assert [(c.doc_number, c.title, c.relation) for c in d.citations] == [
         ("某政发〔2019〕3号", "某某县殡葬管理办法", "repeals")]
+
+
+@pytest.mark.parametrize(("sentence", "start", "until"), [
+    ("本规定自2024年6月1日起施行，2026年5月31日废止。", "2024-06-01", "2026-05-31"),
+    ("本办法自2024年3月1日起施行，自2027年3月1日起失效。", "2024-03-01", "2027-02-28"),
+    ("本通知自2024年1月1日起执行，执行期限3年。", "2024-01-01", "2026-12-31"),
+    ("本办法自2024年3月1日起试行，试行期2年。", "2024-03-01", "2026-02-28"),
+    ("本实施细则自2024年5月1日起施行，《某县管理办法》（某政发〔2019〕3号）同时废止。", "2024-05-01", None),
+    ("《某县管理办法》于2024年5月1日废止。", "2024-02-01", None),
+])
+def test_validity_forms(sentence, start, until):
+    import datetime as dt
+
+    from gongbao.extract.validity import document_validity
+    from gongbao.normalize.fold import fold
+
+    body = "现将办法印发给你们。" + sentence
+    v = document_validity(fold(body), body, "2024-02-01", dt.date(2026, 11, 28))
+    assert (v.effective_from, v.effective_until) == (start, until)

@@ -19,16 +19,18 @@ from ..parse.dates import DATE_PATTERN, parse_date, zh_number
 
 _NUM = r"(?P<n>\d+|[一二三四五六七八九十百两]+)"
 _EVENT = r"(?:印发|发布|公布|颁布|发文|签发|下发|出台)"
-_START = r"(?:施行|执行|实施|生效|起施行|起执行|起实施|起生效)"
+_START = r"(?:施行|执行|实施|生效|试行|起施行|起执行|起实施|起生效|起试行)"
 _FROM_DATE = re.compile(rf"自(?P<date>{DATE_PATTERN})起{_START}?")
 _FROM_WORKDAYS = re.compile(rf"自{_EVENT}之日起{_NUM}个?工作日(?:后|之后|以后){_START}")
 _FROM_DAYS = re.compile(rf"自{_EVENT}之日起{_NUM}日(?:后|之后|以后){_START}")
 _FROM_EVENT = re.compile(rf"自{_EVENT}之日起{_START}")
-_VALID_YEARS = re.compile(rf"(?:有效期|试行期|实施期)(?:为|限为)?{_NUM}年")
+_VALID_YEARS = re.compile(rf"(?:有效期|试行期|实施期|执行期)(?:限)?(?:为|限为)?{_NUM}年")
+# The text's own end: ``2026年5月31日废止`` (that day is its last), ``自2026年6月1日起失效`` (the day before).
+_SELF_END = re.compile(rf"(?P<from>自)?(?P<date>{DATE_PATTERN})(?P<qi>起)?(?:废止|失效|停止执行)")
 _VALID_UNTIL_DATE = re.compile(rf"有效期(?:至|到|截至)(?P<date>{DATE_PATTERN})")
 _VALID_UNTIL_MONTH = re.compile(r"有效期(?:至|到|截至)(?P<y>\d{4})年(?P<m>\d{1,2})月(?:底|末)?")
 _VALID_UNTIL_YEAR = re.compile(r"有效期(?:至|到|截至)(?P<y>\d{4})年(?:底|末)?")
-_KEYWORDS = re.compile(r"起|有效期|试行期")
+_KEYWORDS = re.compile(r"起|有效期|试行期|执行期|废止|失效")
 
 
 def document_validity(folded_body: str, body: str, doc_date: str | None, as_of: dt.date) -> Validity:
@@ -37,7 +39,8 @@ def document_validity(folded_body: str, body: str, doc_date: str | None, as_of: 
     until: dt.date | None = None
     evidence: list[str] = []
     base = _iso(doc_date)
-    if "效" in folded_body or "施行" in folded_body or "执行" in folded_body or "实施" in folded_body:
+    if ("效" in folded_body or "施行" in folded_body or "执行" in folded_body or "实施" in folded_body
+            or "试行" in folded_body or "废止" in folded_body):
         for a, b in sentences_with(folded_body, _KEYWORDS):
             s = folded_body[a:b]
             found = False
@@ -93,6 +96,11 @@ def _until_in(s: str, start: dt.date | None) -> dt.date | None:
     m = _VALID_UNTIL_YEAR.search(s)
     if m:
         return dt.date(int(m.group("y")), 12, 31)
+    m = _SELF_END.search(s)
+    if m and "同时" not in s[max(0, m.start() - 4):m.start()] and not _names_another(s, m.start()):
+        end = _iso(parse_date(m.group("date")))
+        if end is not None:
+            return end - dt.timedelta(days=1) if m.group("qi") else end
     m = _VALID_YEARS.search(s)
     if m and start is not None:
         years = zh_number(m.group("n")) or 0
@@ -102,6 +110,11 @@ def _until_in(s: str, start: dt.date | None) -> dt.date | None:
             end = start.replace(year=start.year + years, day=28)
         return end - dt.timedelta(days=1)
     return None
+
+
+def _names_another(s: str, pos: int) -> bool:
+    """The sentence before ``pos`` names another text (``《…》…废止``): a repeal, not an expiry."""
+    return "》" in s[:pos] or "号)" in s[:pos]
 
 
 def add_working_days(start: dt.date, n: int) -> dt.date:
