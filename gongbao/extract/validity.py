@@ -3,7 +3,8 @@
 Read from the clauses the genre uses: ``自2024年10月1日起施行``, ``自印发之日起执行``,
 ``自公布之日起三十个工作日后施行`` (working days follow the official holiday calendar of
 the ``chinese_calendar`` package; outside the years it knows, Monday–Friday), ``有效期5年``
-(counted from the date the text names), ``有效期至2025年11月`` (to the end of that month).
+(counted from the date the text names), ``有效期至2025年11月`` (to the end of that month),
+``执行期限3年``, ``自…起试行``, and the text's own end (``2026年5月31日废止``, ``自…起失效``).
 Repeal by another document is known only across documents: the archive sets it.
 """
 
