@@ -41,7 +41,7 @@ class _Node:
     extra_folded: list = field(default_factory=list)
 
     def full_text(self) -> tuple[str, str]:
-        return "".join([self.text, *self.extra]), "".join([self.folded, *self.extra_folded])
+        return "\n".join([self.text, *self.extra]), "\n".join([self.folded, *self.extra_folded])
 
 
 def outline(paragraphs: list[str], folded: list[str] | None = None) -> list[_Node]:
@@ -128,8 +128,12 @@ def _leaves(node: _Node) -> list[_Node]:
     return out
 
 
-_LEAD_LINE = re.compile(r"牵头单位[:：]\s*(?P<v>[^;；。)）(（]+)")
-_RESP_LINE = re.compile(r"(?:责任单位|配合单位|参与单位|责任部门|实施单位)[:：]\s*(?P<v>[^;；。)）(（]+)")
+# A label's value runs to the next label (lines of a plan are often run together):
+# ``牵头单位：县某局配合单位：县直各有关单位完成时限：2024年12月底前``.
+_LABELS = r"牵头单位|牵头部门|责任单位|配合单位|参与单位|责任部门|实施单位|完成时限|完成时间|时间节点|时限要求"
+_VALUE = rf"\s*(?P<v>.+?)(?=(?:{_LABELS})[:：]|[;；。)）(（\n]|$)"
+_LEAD_LINE = re.compile(rf"(?:牵头单位|牵头部门)[:：]{_VALUE}")
+_RESP_LINE = re.compile(rf"(?:责任单位|配合单位|参与单位|责任部门|实施单位)[:：]{_VALUE}")
 _LEAD_VERB = re.compile(r"(?:牵头负责|牵头)$")
 _HELP_VERB = re.compile(r"(?:配合|参与|协同|协助|配合落实)$")
 _DUTY_VERB = re.compile(
@@ -200,13 +204,17 @@ def _split_top(f: str) -> list[str]:
     return parts
 
 
+_GROUP = re.compile(r"^(?:县直|市直|省直|区直)|各|有关")
+
+
 def _names(text: str, expand) -> list[str]:
     out = []
     for name in split_unit_list(text.strip()):
         name = re.sub(r"^(?:由|请|各)?(?=[\u4e00-\u9fff])", "", name) if name.startswith(("由", "请")) else name
         name = name.strip(" 等")
         if len(name) >= 2 and _UNITISH.search(fold(name)):
-            out.append(expand(name) if expand else name)
+            # A group (``县直各有关单位``, ``各乡镇``) is not one organ: kept as written.
+            out.append(expand(name) if expand and not _GROUP.search(name) else name)
     return out
 
 
