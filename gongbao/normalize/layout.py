@@ -166,8 +166,9 @@ def unglue(line: str) -> list[str]:
     return out
 
 
-# A 文种 word, a space, and a number's bracketed year: ``…的通知 某政发〔2024〕3号 …``.
-_GLUED_HEADER = re.compile(r"[知定告复见报示函议要令案][ \u3000]+[^ ]{1,12}?[〔\[(（【]\s?(?:19|20)\d\d")
+# A 文种 word, a space (or an opening parenthesis), and a number's bracketed year:
+# ``…的通知 某政发〔2024〕3号 …``, ``…的通知（某政发〔2024〕3号）``.
+_GLUED_HEADER = re.compile(r"[知定告复见报示函议要令案](?:[ \u3000]+|[(（])[^ ]{1,12}?[〔\[(（【]\s?(?:19|20)\d\d")
 
 
 def _split_header(line: str) -> list[str]:
@@ -184,7 +185,14 @@ def _split_header(line: str) -> list[str]:
         if d.is_order:
             continue
         before = line[: d.start].rstrip()
-        if not before or folded[d.start - 1:d.start] in "(〔[" or folded[: d.start].rstrip().endswith("("):
+        if folded[: d.start].rstrip().endswith("(") and not line[d.end:].strip(" )）"):
+            # ``某某关于…的通知（某政办发〔2024〕40号）``: a header printing its number after the
+            # title, as the 目录 does; the segmenter confirms it by the 主送机关 under it.
+            title = before[:-1].rstrip()
+            if title and is_complete_title(title):
+                return [title, line[len(before) - 1:].strip()]
+            continue
+        if not before or folded[d.start - 1:d.start] in "(〔[":
             continue
         if not is_complete_title(before):
             continue

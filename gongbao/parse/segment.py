@@ -96,6 +96,12 @@ def _header_at(lines: Lines, i: int, floor: int, hi: int, prev: Header | None, l
         dn = doc_number_line(lines.raw[i])
         if dn is not None and not dn.is_order:
             block = _title_block_before(lines, i, floor)
+            if block and ft.startswith("(") and not (
+                    (i + 1 < hi and _recipients_at(lines, i + 1, hi))
+                    or block[0] == 0 or _ends_document(lines, block[0] - 1)):
+                # ``title（number）``: a 目录 entry looks the same; a document has its 主送机关
+                # under it or follows the previous document's end.
+                return None
             if block:
                 return _finish(lines, Header(block[0], block[0], block[1], dn, number_line=i), i + 1, hi)
             block = _title_block_after(lines, i + 1, hi)
