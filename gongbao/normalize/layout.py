@@ -168,7 +168,8 @@ def unglue(line: str) -> list[str]:
 
 # A 文种 word, a space (or an opening parenthesis), and a number's bracketed year:
 # ``…的通知 某政发〔2024〕3号 …``, ``…的通知（某政发〔2024〕3号）``.
-_GLUED_HEADER = re.compile(r"[知定告复见报示函议要令案](?:[ \u3000]+|[(（])[^ ]{1,12}?[〔\[(（【]\s?(?:19|20)\d\d")
+_GLUED_HEADER = re.compile(r"[知定告复见报示函议要令案][ \u3000]+[^ ]{1,12}?[〔\[(（【]\s?(?:19|20)\d\d"
+                           r"|[知定告复见报示函议要令案][(（][^ ()（）]{1,12}?[〔\[【]\s?(?:19|20)\d\d[^()（）]{1,10}号\s?[)）]$")
 
 
 def _split_header(line: str) -> list[str]:

@@ -125,6 +125,9 @@ def _trim_trailer(lines: Lines, h: Header, end: int, sections: set[str]) -> tupl
 _SECTION_LINE = re.compile(r"^(?:[【\[]\s?[\u4e00-\u9fff]{2,12}\s?[】\]]|[·•—\-]{1,3}\s?[\u4e00-\u9fff]{2,12}\s?[·•—\-]{1,3})$")
 
 
+_DECORATION = frozenset("【[·•—-")
+
+
 def _split_at_sections(lines: Lines, headers: list[Header], n: int) -> list[Header]:
     """A section heading inside a document's text starts a new item: what a gazette prints
     under ``·政策解读·`` after a notice (an interpretation, a list) is not that notice's body.
@@ -134,6 +137,8 @@ def _split_at_sections(lines: Lines, headers: list[Header], n: int) -> list[Head
         out.append(h)
         end = headers[k + 1].start if k + 1 < len(headers) else n
         for i in range(h.body_start + 1, end - 2):
+            if lines.ft[i][:1] not in _DECORATION:
+                continue
             nxt = lines.ft[i + 1]
             title_like = len(nxt) <= 60 and title_fragment_ft("x" + nxt[1:] if nxt[:1] in "《“\"" else nxt)
             if _SECTION_LINE.match(lines.ft[i]) and title_like:

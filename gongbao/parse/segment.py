@@ -118,7 +118,8 @@ def _header_at(lines: Lines, i: int, floor: int, hi: int, prev: Header | None, l
                                          order_year=int(m.group("y")) if m.group("y") else None), i + 1, hi)
     # A title with its organ and date printed under it (统计公报, 年度报告, 工作要点):
     # ``某县2023年…统计公报`` / ``某县统计局`` / ``2024年3月20日``, then the text.
-    if i + 3 < hi and _loose_title(ft) and doc_type_of(ft) and not _is_carried(lines, prev, i, i + 1):
+    if (i + 3 < hi and ft[-1] in _TYPE_LAST_CHARS and len(lines.ft[i + 2]) <= 16 and _loose_title(ft)
+            and not _is_carried(lines, prev, i, i + 1)):
         organs = organs_only(lines.raw[i + 1])
         date = parse_date(lines.ft[i + 2]) if organs and len(lines.ft[i + 2]) <= 16 else None
         if date and _DATE_ONLY.match(lines.ft[i + 2]) and _body_like(lines.ft[i + 3]):
