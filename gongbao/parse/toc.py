@@ -101,4 +101,4 @@ def _looks_like_section(fr: str, m: re.Match) -> bool:
     rest = fr[m.end():].lstrip()
     if fr.lstrip().startswith(("【", "[")) and fr[: m.end()].rstrip().endswith(("】", "]")):
         return True  # ``【省政府令】`` is a heading whatever follows it
-    return not rest or rest.startswith("关于") or (bool(re.match(r"^[\u4e00-\u9fff]{2,20}关于", rest)) and "关于" not in fr[: m.end()])
+    return not rest or rest.startswith("关于") or (bool(re.match(r"^[\u4e00-\u9fff]{2,20}\s?关于", rest)) and "关于" not in fr[: m.end()])
