@@ -74,3 +74,8 @@ def test_running_heads_with_page_numbers_are_page_anchors():
     # page N-1 would be); a plain footer closes its page. A sentence is never a running head.
     assert prep.lines == ["甲", "乙", "丙", "丁", "关于第2期培训班的工作安排和有关事项的说明 ·3·"]
     assert prep.footers == [(1, 1), (2, 4), (3, 7)]
+
+
+def test_repair_ocr_day_misread_only_in_dates():
+    assert repair_ocr("2024年3月5曰\n子曰：学而时习之") == "2024年3月5日\n子曰：学而时习之"
+    assert repair_ocr("二〇二四年三月五曰") == "二〇二四年三月五日"

@@ -234,12 +234,19 @@ def _is_han2(s: str) -> bool:
     return all("\u4e00" <= c <= "\u9fff" for c in s)
 
 
+_DAY_MISREAD = re.compile(r"(月[ \t]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]?)曰")
+
+
 def repair_ocr(text: str) -> str:
     """Undo OCR confusions that the text itself proves wrong.
 
     ``交城具`` where ``交城县`` is frequent in the same text is a misread 县 (具 and 县 differ
-    by one stroke): replace it. Nothing is guessed from outside the text.
+    by one stroke): replace it. ``3月5曰`` is a misread 日 (a date has no other reading).
+    Nothing is guessed from outside the text.
     """
+    if "曰" in text:
+        # ``2024年3月5曰``: 曰 (to say) for 日 (day) right after a month and a day number.
+        text = _DAY_MISREAD.sub(r"\1日", text)
     names = set()
     i = text.find("具")
     while i != -1:
