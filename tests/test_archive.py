@@ -399,3 +399,17 @@ def test_yearly_numbered_announcement_has_a_stable_address(archive, client):
     page = client.get("/documents/" + quote("国家税务总局江南省税务局公告-2024-1") + "/")
     assert page.status_code == 200
     assert "关于发布《江南省税务行政处罚裁量基准》的公告" in page.content.decode()
+
+
+def test_equal_scores_come_newest_first(archive):
+    template = """某县人民政府关于做好秸秆禁烧工作的通知
+某政发〔{y}〕{n}号
+各乡镇人民政府：
+请做好秸秆禁烧工作。
+某县人民政府
+{y}年5月1日
+"""
+    for y, n in ((2022, 3), (2024, 5), (2023, 4)):
+        ingest_text(template.format(y=y, n=n), f"{y}.txt")
+    hits = search("秸秆禁烧")["hits"]
+    assert [h["doc_number"] for h in hits] == ["某政发〔2024〕5号", "某政发〔2023〕4号", "某政发〔2022〕3号"]

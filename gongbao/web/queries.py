@@ -108,10 +108,13 @@ def search(q: str, filters: dict[str, str], page: int = 1) -> dict:
     res = idx.search(q, filters, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     docs = {d.slug: d for d in m.Document.objects.filter(slug__in=[h.slug for h in res.hits]).select_related("issue")}
     hits = []
-    for h in res.hits:
-        d = docs.get(h.slug)
-        if d is None:
-            continue
+    # Equal scores (the same text republished, identical boilerplate) come newest first, then
+    # by address, whatever order the index holds them in.
+    ordered = sorted((h for h in res.hits if h.slug in docs),
+                     key=lambda h: (-round(h.score, 4), -(docs[h.slug].date.toordinal() if docs[h.slug].date else 0),
+                                    h.slug))
+    for h in ordered:
+        d = docs[h.slug]
         hits.append({**document_summary(d), "score": round(h.score, 4), "issue": issue_summary(d.issue),
                      "snippet": snippet(d.body, res.terms), "title_marked": mark_spans(d.title, res.terms)})
     return {
