@@ -28,7 +28,23 @@ _FIELDS = {
 }
 # ``某某人民政府办公厅 主办`` / ``某某人民政府办公室编印`` printed on the cover.
 _PUBLISHER_BEFORE = re.compile(r"(?:^|\s)(?P<v>[\u4e00-\u9fff]{4,30}?)\s?(?:主办|编印|编辑出版|主编)(?:\s|$)")
-_DISTRIBUTION = re.compile(r"(?:赠阅|发送|发行|分送)范围\s*[::]\s*(?P<v>.+)$")
+_DISTRIBUTION = re.compile(r"(?:赠阅|发送|发行|分送)(?:范围|对象)?\s*[::]\s*(?P<v>.+)$")
+# The labels of a colophon, where several share a line.
+_LABEL = re.compile(
+    r"(?:主管单位|主管|主办单位|主办|编辑出版|编辑|编印单位|编印|出版单位|承办|地\s*址|通讯地址|邮\s*编|邮政编码|"
+    r"电\s*话|联系电话|传\s*真|网\s*址|电子邮箱|邮箱|赠阅范围|发送范围|发行范围|分送范围|发送|发行|赠阅|分送|印刷|"
+    r"刊号|准印证号|出版日期|出版时间)\s*[::]"
+)
+
+
+def _segments(f: str) -> list[tuple[int, int]]:
+    """Spans of ``f`` from one colophon label to the next (the whole line when it has none)."""
+    starts = [m.start() for m in _LABEL.finditer(f)]
+    if len(starts) <= 1:
+        return [(0, len(f))]
+    if starts[0] != 0:
+        starts.insert(0, 0)
+    return [(a, b) for a, b in zip(starts, [*starts[1:], len(f)], strict=True)]
 
 
 def parse_issue(lines: Lines, indices: list[int]) -> IssueInfo | None:
@@ -56,17 +72,21 @@ def parse_issue(lines: Lines, indices: list[int]) -> IssueInfo | None:
         m = _FREQ.search(f)
         if m and info.frequency is None and len(f) < 60:
             info.frequency = m.group(1)
-        for name, rx in _FIELDS.items():
-            m = rx.match(f)
-            if m and getattr(info, name) is None:
-                v = t[m.start("v"):m.end("v")].strip()
-                setattr(info, name, v.replace(" ", "") if name != "address" else v)
+        for a, b in _segments(f):
+            # ``地址：… 邮编：… 电话：…`` on one line: each label's value runs to the next label.
+            seg_t, seg_f = t[a:b].strip(), f[a:b].strip()
+            for name, rx in _FIELDS.items():
+                m = rx.match(seg_f)
+                if m and getattr(info, name) is None:
+                    v = seg_t[m.start("v"):m.end("v")].strip()
+                    setattr(info, name, v.replace(" ", "") if name != "address" else v)
         m = _PUBLISHER_BEFORE.search(fold(raw))
         if m and info.publisher is None:
             info.publisher = raw[m.start("v"):m.end("v")]
         m = _DISTRIBUTION.search(f)
         if m and info.distribution is None:
-            info.distribution = t[m.start("v"):].strip().rstrip("。")
+            end = next((a for a, _ in _segments(f) if a > m.start("v")), len(f))
+            info.distribution = t[m.start("v"):end].strip().rstrip("。")
     if info.number is None:
         # ``第3期`` printed apart from the year: the year comes from the cover's date.
         for i in indices:
