@@ -82,10 +82,14 @@ def _entries(text: str) -> list[TocEntry]:
             raw = raw[m.end():].strip(" ()")
             fr = fold(raw)
             m = SECTION.match(fr)
-        title = raw.replace(" ", "")
+        title = _ENUMERATOR.sub("", raw.replace(" ", ""))
         if title or num:
             entries.append(TocEntry(title=title, doc_number=num, page=page, section=section))
     return entries
+
+
+# ``1.`` / ``一、`` / ``（1）`` numbering the entries of some 目录.
+_ENUMERATOR = re.compile(r"^(?:\d{1,3}[.、．](?!\d)|[一二三四五六七八九十]{1,3}、|[(（]\d{1,3}[)）]|[(（][一二三四五六七八九十]{1,3}[)）])")
 
 
 def _unnumbered(f: str, pos: int, end: int, spans: list) -> int:
