@@ -47,7 +47,7 @@ def find_repeals(text: str, exclude: str | None = None, folded: str | None = Non
     for para in f.split("\n"):
         base = pos
         pos += len(para) + 1
-        if list_mode and not re.match(r"^(?:\d{1,3}[.、]|[(]\d{1,3}[)]|《)", para):
+        if list_mode and not _LIST_ROW.match(para):
             list_mode = False
         for sm in _SENTENCE.finditer(para):
             s0 = base + sm.start()
@@ -73,9 +73,16 @@ def find_repeals(text: str, exclude: str | None = None, folded: str | None = Non
                     # ``《…》(X〔2020〕1号),同时废止`` : the number sits in the clause before.
                     p0, prev = clauses[idx - 1]
                     add(p0, p0 + len(prev))
-        if para.rstrip().endswith(":") and REPEAL_WORDS.search(para):
+        if (para.rstrip().endswith(":") and REPEAL_WORDS.search(para)) or _REPEAL_LIST_HEAD.match(para):
             list_mode = True
     return list(out)
+
+
+# A row of a list or table of repealed texts (``1.《…》``, ``(2)…``, a table's ``3某某办法 某政发〔2015〕3号``)
+# or the table's header row (``序号 文件名称 文号``).
+_LIST_ROW = re.compile(r"^(?:\d{1,3}(?:[.、]|(?=[\u4e00-\u9fff《]))|[(]\d{1,3}[)]|《|序号)")
+# The heading of an attached list: ``决定废止的行政规范性文件目录``.
+_REPEAL_LIST_HEAD = re.compile(r"^[^。;,:]{0,20}(?:废止|失效|停止执行)[^。;,:]{0,20}(?:目录|清单|名单|文件)$")
 
 
 # --- citations with their relation ---------------------------------------------------------

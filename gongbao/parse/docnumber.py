@@ -111,7 +111,14 @@ def _agency_before(text: str, folded: str, pos: int) -> tuple[str, int]:
 
 def _trim_agency(agency: str) -> str:
     trimmed = _LEAD.sub("", fold(agency))
-    return agency[len(agency) - len(trimmed):] if trimmed else ""
+    agency = agency[len(agency) - len(trimmed):] if trimmed else ""
+    # A title run into the number (a table row ``某某管理办法某政发〔2015〕3号``): the 机关代字
+    # starts after the last word no 机关代字 contains.
+    cut = max((m.end() for m in _TITLE_END.finditer(agency) if len(agency) - m.end() >= 2), default=0)
+    return agency[cut:]
+
+
+_TITLE_END = re.compile(r"通知|决定|意见|办法|规定|细则|方案|条例|批复|报告|通告|的|》")
 
 
 def _valid_agency(agency: str) -> bool:

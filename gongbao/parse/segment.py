@@ -31,6 +31,7 @@ _RED_HEADER = re.compile(r"^[\u4e00-\u9fff]{2,40}文件$")
 # A title that opens with a place (某某县…年度报告), not with 各… or a verb.
 _PLACE_START = re.compile(r"^(?!各)[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|县|区|州|旗|盟)[\u4e00-\u9fff]")
 _DATE_NOTE = re.compile(rf"^\((?:{DATE_PATTERN})\)$")
+_ROW_NUMBER = re.compile(r"^\d{1,3}(?!\d|年|月)\s?[\u4e00-\u9fff]")
 _DATE_ONLY = re.compile(rf"^(?:{DATE_PATTERN})$")
 _SIGNER_LINE = re.compile(r"^签发人:[\u4e00-\u9fff·]{2,10}$")
 _ENUM_START = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\(|\d)")
@@ -96,6 +97,8 @@ def _header_at(lines: Lines, i: int, floor: int, hi: int, prev: Header | None, l
         dn = doc_number_line(lines.raw[i])
         if dn is not None and not dn.is_order:
             block = _title_block_before(lines, i, floor)
+            if block and _ROW_NUMBER.match(lines.ft[block[0]]):
+                return None  # a table row (``2 某某关于…的通知 某政发〔2016〕12号``), not a header
             if block and ft.startswith("(") and not (
                     (i + 1 < hi and _recipients_at(lines, i + 1, hi))
                     or block[0] == 0 or _ends_document(lines, block[0] - 1)):
