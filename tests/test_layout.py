@@ -50,8 +50,9 @@ def test_join_paragraphs():
 def test_toc_heads():
     from gongbao.parse.toc import is_toc_head
 
-    assert all(is_toc_head(h) for h in ("目录", "本期目录", "目次", "目錄", "本期要目"))
-    assert not any(is_toc_head(h) for h in ("目录摘要", "调整目录", "附件目录"))
+    assert all(is_toc_head(h) for h in ("目录", "本期目录", "目次", "目錄", "本期要目", "本期导读", "CONTENTS",
+                                        "目录 CONTENTS"))
+    assert not any(is_toc_head(h) for h in ("目录摘要", "调整目录", "附件目录", "政策导读材料"))
 
 
 def test_issue_number_printed_apart_from_the_year():

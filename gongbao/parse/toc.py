@@ -14,7 +14,7 @@ from ..normalize.fold import fold
 from .docnumber import find_doc_numbers
 from .lines import Lines
 
-TOC_HEAD = re.compile(r"^(?:本期)?(?:目\s*[录錄次]|要\s*目)$")
+TOC_HEAD = re.compile(r"^(?:本期)?(?:目\s*[录錄次]|要\s*目|导\s*读)(?:\s*contents)?$|^contents$", re.IGNORECASE)
 COLOPHON = re.compile(
     r"^(?:主办单位|主管单位|主办|主管|承办|编辑|编印|出版|地址|邮编|邮政编码|电话|传真|网址|印刷|发行|刊号|"
     r"国内统一|准印证|内部资料|赠阅|定价|电子邮箱|邮箱|投稿|★|☆|※|[A-Za-z\s.]+$)"
