@@ -162,7 +162,7 @@ def attachment_body_head(ft: str) -> bool:
     return ft.startswith("附件") and bool(_ATTACH_BODY.match(ft))
 
 
-_PRINT_RECORD = re.compile(r"^(?:抄送|抄报|分送|主题词|发送)[:：]|^.{2,40}\d{4}年\d{1,2}月\d{1,2}日印发$")
+_PRINT_RECORD = re.compile(r"^(?:抄送|抄报|分送|主题词|发送)[:：]|^.{0,40}\d{4}年\d{1,2}月\d{1,2}日印发$")
 
 
 def print_record(ft: str) -> bool:
