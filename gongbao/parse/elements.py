@@ -68,6 +68,10 @@ def _from_header(lines: Lines, h: Header, seq: int) -> Document:
     doc = Document(seq=seq, title=title, issuers=issuers, doc_type=doc_type_of(title))
     if h.issuers_below:
         doc.issuers = [tighten(o) for o in h.issuers_below]
+    if h.speaker:
+        organ, name = h.speaker
+        doc.signatories = [name]
+        doc.issuers = doc.issuers or ([organ] if organ else [])
     if h.doc_number is not None:
         doc.doc_number = h.doc_number.normalized
     if h.recipients is not None:
@@ -86,7 +90,7 @@ def _closing_elements(lines: Lines, h: Header, end: int, doc: Document):
         doc.signatories = [person] if person else organs
         doc.date = date
     doc.date = doc.date or h.adoption_date or _date_from_number_line(lines, h)
-    if not doc.issuers and not (sig and sig[2]):
+    if not doc.issuers and not (sig and sig[2]) and not h.speaker:
         doc.issuers = list(doc.signatories)
     for i in range(start, end):
         f = lines.ft[i]

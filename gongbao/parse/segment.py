@@ -32,6 +32,11 @@ _RED_HEADER = re.compile(r"^[\u4e00-\u9fff]{2,40}文件$")
 _PLACE_START = re.compile(r"^(?!各)[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|县|区|州|旗|盟)[\u4e00-\u9fff]")
 _DATE_NOTE = re.compile(rf"^\((?:{DATE_PATTERN})\)$")
 _ROW_NUMBER = re.compile(r"^\d{1,3}(?!\d|年|月)\s?[\u4e00-\u9fff]")
+_SPEAKER = re.compile(
+    r"^(?:(?P<organ>[\u4e00-\u9fff]{2,20}?(?:人民政府|常务委员会|委员会|政府))|[\u4e00-\u9fff]{1,10}?(?:省|市|县|区|州|旗|盟))?"
+    r"(?P<post>代?(?:县长|市长|省长|区长|州长|旗长|盟长|主任|主席|书记)|副(?:县长|市长|省长|区长|主任|主席))"
+    r"\s?(?P<name>[\u4e00-\u9fff·](?: ?[\u4e00-\u9fff·]){1,3})$"
+)
 _DATE_ONLY = re.compile(rf"^(?:{DATE_PATTERN})$")
 _SIGNER_LINE = re.compile(r"^签发人:[\u4e00-\u9fff·]{2,10}$")
 _ENUM_START = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\(|\d)")
@@ -61,6 +66,7 @@ class Header:
     section: str | None = None      # a section heading printed just before the document
     note: str | None = None         # the adoption note or subtitle printed under the title
     issuers_below: list[str] | None = None  # organs printed under the title (with the date)
+    speaker: tuple[str, str] | None = None  # (organ, name) of a report's speaker under its subtitle
 
 
 def find_headers(lines: Lines, lo: int = 0, hi: int | None = None) -> list[Header]:
@@ -143,7 +149,14 @@ def _header_at(lines: Lines, i: int, floor: int, hi: int, prev: Header | None, l
                            i + 2, hi)
         # A report or speech under its ``——2024年1月18日在…会议上`` subtitle.
         if nxt.startswith("——") and (i == lo or _ends_document(lines, i - 1)) and doc_type_of(ft):
-            return _finish(lines, Header(i, i, i + 1, adoption_date=parse_date(nxt)), i + 1, hi)
+            h = Header(i, i, i + 1, adoption_date=parse_date(nxt), note=lines.tr[i + 1])
+            pos = i + 2
+            # The speaker under it: ``某县人民政府县长 张三``.
+            m = _SPEAKER.match(lines.ft[pos]) if pos < hi else None
+            if m:
+                h.speaker = (m.group("organ") or "", m.group("name").replace(" ", ""))
+                pos += 1
+            return _finish(lines, h, pos, hi)
     if ft[-1] not in _TYPE_LAST_CHARS or not title_fragment_ft(ft):
         return None
     block = _title_block_ending(lines, i, floor)
