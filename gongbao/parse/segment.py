@@ -346,12 +346,26 @@ def _finish(lines: Lines, h: Header, pos: int, hi: int) -> Header:
             h.subtitle = block
             pos = block[1]
     rec = _recipients_at(lines, pos, hi) if pos < hi else None
+    if rec is None and pos + 1 < hi and (h.doc_number is not None or h.order_number is None):
+        # The colon lost in extraction: a line of nothing but recipients (``各乡镇人民政府，
+        # 县直各有关单位``) right under the header, with the text under it.
+        text = recipients_text(lines.ft[pos] + ":") if not lines.ft[pos].endswith(":") else None
+        if text and _all_recipients(text) and _body_like(lines.ft[pos + 1]):
+            rec = (text, pos + 1, None)
     if rec:
         h.recipients_start = pos
         h.recipients, h.recipients_end, h.body_head = rec
         pos = h.recipients_end
     h.body_start = pos
     return h
+
+
+def _all_recipients(text: str) -> bool:
+    """Every item of ``text`` names an organ or a group of them (at least two items)."""
+    from .organs import is_recipient_item
+
+    items = [x for x in re.split(r"[、,;]", re.sub(r"\([^()]{1,12}\)", "", text)) if x]
+    return len(items) >= 2 and all(is_recipient_item(x) for x in items)
 
 
 def loose_headers(lines: Lines, lo: int = 0) -> list[Header]:
