@@ -48,3 +48,13 @@ def test_fixture(name):
 
 def _pick(d: dict, like: dict) -> dict:
     return {k: d.get(k) for k in like}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_fixture_output_matches_the_published_schema(name):
+    import jsonschema
+
+    from gongbao.schema import parse_output_schema
+
+    text = (FIXTURES / f"{name}.txt").read_text("utf-8")
+    jsonschema.validate(parse_gazette(text, source=name).to_dict(), parse_output_schema())
