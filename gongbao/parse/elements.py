@@ -16,6 +16,7 @@ from ..normalize.fold import fold
 from ..normalize.layout import tighten
 from ..normalize.paragraphs import join_paragraphs
 from .dates import parse_date
+from .docnumber import DocNumber
 from .lines import (
     Lines,
     attachment_body_head,
@@ -138,8 +139,7 @@ def _as_order(doc: Document, h: Header, lines: Lines) -> None:
     """An order (令) or numbered 公告: its number, its own title when it prints one under the
     number, and the regulation it promulgates."""
     head = doc.title
-    year = f"{h.order_year}年" if h.order_year else ""
-    doc.doc_number = f"{head}{year}第{h.order_number}号"
+    doc.doc_number = DocNumber(head, h.order_year, h.order_number, 0, 0, is_order=True).normalized
     doc.doc_type = doc_type_of(head) or doc.doc_type
     if h.subtitle:
         issuers, title = split_title(join_title_lines(lines.raw[h.subtitle[0]:h.subtitle[1]]))

@@ -115,8 +115,7 @@ def _trim_trailer(lines: Lines, h: Header, end: int, sections: set[str]) -> tupl
     k = end - 1
     if k > h.body_start:
         f = lines.ft[k].strip("·•—-")
-        if f in {fold(s) for s in sections} or (len(f) <= 14 and re.fullmatch(r"[【\[].{2,12}[】\]]", f)) \
-                or _SECTION_LINE.match(lines.ft[k]):
+        if f in {fold(s) for s in sections} or _SECTION_LINE.match(lines.ft[k]):
             return k, lines.tr[k].strip("【】[]·•—- ")
     return end, None
 

@@ -48,9 +48,12 @@ def disclosure(ft: str) -> str | None:
     return ft if ft.startswith("公开") and _DISCLOSURE_LINE.match(ft) else None
 
 
+# A person signing or speaking: ``省长 金湘军``, ``市长：张三``, ``某县人民政府县长 张三``.
 _PERSON_SIGN = re.compile(
-    r"^(?:[\u4e00-\u9fff]{2,10}?(?:省|市|县|区|州|旗|盟|自治区))?(?P<post>总理|副总理|国家主席|主席|省长|代省长|市长|代市长|县长|代县长|区长|代区长|州长|旗长|盟长|"
-    r"部长|主任|署长|局长|行长|委员长|书记)\s*:?\s*(?P<name>[\u4e00-\u9fff·](?: ?[\u4e00-\u9fff·]){1,4})$"
+    r"^(?:(?P<organ>[\u4e00-\u9fff]{2,20}?(?:人民政府|常务委员会|委员会|政府))"
+    r"|[\u4e00-\u9fff]{2,10}?(?:省|市|县|区|州|旗|盟|自治区))?"
+    r"(?P<post>总理|副总理|国家主席|主席|副主席|代?(?:省长|市长|县长|区长|州长|旗长|盟长)|副(?:省长|市长|县长|区长)|"
+    r"部长|主任|副主任|署长|局长|行长|委员长|书记)\s*:?\s*(?P<name>[\u4e00-\u9fff·](?: ?[\u4e00-\u9fff·]){1,4})$"
 )
 
 
@@ -62,6 +65,12 @@ def person_signature(raw: str) -> tuple[str, str] | None:
     if not m:
         return None
     return m.group("post"), raw.strip()[m.start("name"):].replace(" ", "")
+
+
+def speaker_line(ft: str) -> tuple[str, str] | None:
+    """``某县人民政府县长 张三`` under a report's subtitle → (organ or ``""``, name)."""
+    m = _PERSON_SIGN.match(ft) if len(ft) <= 30 else None
+    return (m.group("organ") or "", m.group("name").replace(" ", "")) if m else None
 
 
 def signature_date(raw: str) -> tuple[list[str], str] | None:
@@ -110,10 +119,16 @@ def _spans_outside(text: str, rx: re.Pattern) -> list[tuple[int, int]]:
 
 
 _NOT_RECIPIENT = re.compile(r"如下|以下|下列|现将|现就|通知|决定|报告|根据|为了|为进一步|按照|其中|包括|负责|电话|地址|邮编|联系")
-_RECIPIENT_SPLIT = re.compile(r"[、,;]|及(?=各|计划|新疆|有关)")
+_RECIPIENT_SPLIT = re.compile(r"[、,;]|及(?=各|计划单列|有关)")
 _QUALIFIER = re.compile(r"\([^()]{1,12}\)")
 # Elliptical items of a recipients list: ``各市、县人民政府``, ``各委、办、厅、局``.
 _ELLIPTIC = re.compile(r"^各?(?:[省市县区乡镇旗盟州委办厅局部署院室]|自治区|自治州|自治县|直辖市|计划单列市|副省级市|中心|直属机构)$")
+
+
+def recipient_items(body: str) -> list[str]:
+    """The items of a recipients list. ``科技厅（委、局）``: a qualifier in parentheses is part
+    of its item, not a list of its own."""
+    return [x for x in _RECIPIENT_SPLIT.split(_QUALIFIER.sub("", body)) if x]
 
 
 def recipients_text(ft: str) -> str | None:
@@ -123,8 +138,7 @@ def recipients_text(ft: str) -> str | None:
     body = ft[:-1]
     if not body or _NOT_RECIPIENT.search(body):
         return None
-    # ``科技厅（委、局）``: a qualifier in parentheses is part of its item, not a list of its own.
-    items = [x for x in _RECIPIENT_SPLIT.split(_QUALIFIER.sub("", body)) if x]
+    items = recipient_items(body)
     if not items or any(len(x) > 40 for x in items):
         return None
     good = sum(1 for x in items if is_recipient_item(x) or _ELLIPTIC.match(x))

@@ -20,9 +20,12 @@ from .lines import (
     disclosure,
     ends_sentence,
     organs_only,
+    recipient_items,
     recipients_text,
     signature_date,
+    speaker_line,
 )
+from .organs import is_recipient_item
 from .titles import CARRY_VERB, doc_type_of, is_complete_title, is_numbered_head, title_fragment_ft
 
 MAX_TITLE_LINES = 4
@@ -32,11 +35,6 @@ _RED_HEADER = re.compile(r"^[\u4e00-\u9fff]{2,40}文件$")
 _PLACE_START = re.compile(r"^(?!各)[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|县|区|州|旗|盟)[\u4e00-\u9fff]")
 _DATE_NOTE = re.compile(rf"^\((?:{DATE_PATTERN})\)$")
 _ROW_NUMBER = re.compile(r"^\d{1,3}(?!\d|年|月)\s?[\u4e00-\u9fff]")
-_SPEAKER = re.compile(
-    r"^(?:(?P<organ>[\u4e00-\u9fff]{2,20}?(?:人民政府|常务委员会|委员会|政府))|[\u4e00-\u9fff]{1,10}?(?:省|市|县|区|州|旗|盟))?"
-    r"(?P<post>代?(?:县长|市长|省长|区长|州长|旗长|盟长|主任|主席|书记)|副(?:县长|市长|省长|区长|主任|主席))"
-    r"\s?(?P<name>[\u4e00-\u9fff·](?: ?[\u4e00-\u9fff·]){1,3})$"
-)
 _DATE_ONLY = re.compile(rf"^(?:{DATE_PATTERN})$")
 _SIGNER_LINE = re.compile(r"^签发人:[\u4e00-\u9fff·]{2,10}$")
 _ENUM_START = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\(|\d)")
@@ -152,9 +150,8 @@ def _header_at(lines: Lines, i: int, floor: int, hi: int, prev: Header | None, l
             h = Header(i, i, i + 1, adoption_date=parse_date(nxt), note=lines.tr[i + 1])
             pos = i + 2
             # The speaker under it: ``某县人民政府县长 张三``.
-            m = _SPEAKER.match(lines.ft[pos]) if pos < hi else None
-            if m:
-                h.speaker = (m.group("organ") or "", m.group("name").replace(" ", ""))
+            h.speaker = speaker_line(lines.ft[pos]) if pos < hi else None
+            if h.speaker:
                 pos += 1
             return _finish(lines, h, pos, hi)
     if ft[-1] not in _TYPE_LAST_CHARS or not title_fragment_ft(ft):
@@ -362,9 +359,7 @@ def _finish(lines: Lines, h: Header, pos: int, hi: int) -> Header:
 
 def _all_recipients(text: str) -> bool:
     """Every item of ``text`` names an organ or a group of them (at least two items)."""
-    from .organs import is_recipient_item
-
-    items = [x for x in re.split(r"[、,;]", re.sub(r"\([^()]{1,12}\)", "", text)) if x]
+    items = recipient_items(text)
     return len(items) >= 2 and all(is_recipient_item(x) for x in items)
 
 

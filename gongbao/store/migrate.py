@@ -52,6 +52,7 @@ def _rows(model, alias: str, batch: int):
     """The table's rows as tuples, in primary-key order, a batch of keys at a time (memory
     stays flat whatever the table's size)."""
     cols = _columns(model)
+    key = cols.index(model._meta.pk.attname)
     last = None
     while True:
         qs = model._default_manager.using(alias).order_by("pk")
@@ -61,7 +62,7 @@ def _rows(model, alias: str, batch: int):
         if not chunk:
             return
         yield from chunk
-        last = chunk[-1][0] if cols[0] == model._meta.pk.attname else chunk[-1][cols.index(model._meta.pk.attname)]
+        last = chunk[-1][key]
 
 
 def checksum(model, alias: str, batch: int = 2000) -> tuple[int, str]:

@@ -31,6 +31,7 @@ except ImportError:  # Windows: one process writes at a time by convention
 from ..normalize.fold import fold
 from ..parse.docnumber import find_doc_numbers
 from .config import index_dir
+from .identifiers import number_parts
 
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[A-Za-z0-9]+(?:\.[0-9]+)?")
 FACETS = ("issuer", "doc_type", "year", "section", "status")
@@ -368,12 +369,12 @@ def number_tokens(doc_number: str) -> list[str]:
     ``国家税务总局公告2024年第1号`` → itself, ``国家税务总局公告`` and ``2024``."""
     if not doc_number:
         return []
+    agency, year, _ = number_parts(doc_number)
     out = [doc_number]
-    m = re.match(r"^(.+?)〔(\d{4})〕(\d+)号$", doc_number)
-    if m:
-        out += [m.group(1), f"{m.group(1)}〔{m.group(2)}〕", m.group(2)]
-    else:
-        m = re.match(r"^(.+?(?:令|公告|通告))(?:(\d{4})年)?第(\d+)号$", doc_number)
-        if m:
-            out += [m.group(1)] + ([m.group(2)] if m.group(2) else [])
+    if agency:
+        out.append(agency)
+        if "〔" in doc_number:
+            out.append(f"{agency}〔{year}〕")
+        if year:
+            out.append(str(year))
     return out
