@@ -52,6 +52,11 @@ def build_document(lines: Lines, h: Header, end: int, seq: int, as_of: dt.date |
         organ = leading_organ(doc.title) if not doc.issuers else None
         doc.issuers = doc.issuers or ([organ] if organ else [])
         doc.date = doc.date or parse_date(doc.body[:40])
+    if not doc.issuers and not doc.signatories:
+        # Nothing signed (a 名单, a 公报 under its title alone): the organ that opens the
+        # title (``某省人民政府任免人员名单``) is the one that issues it.
+        organ = leading_organ(doc.title)
+        doc.issuers = [organ] if organ else []
     _registers(doc, paragraphs, h, as_of or dt.date.today())
     if not doc.doc_type:
         doc.warnings.append("文种 not recognised from the title")

@@ -17,7 +17,7 @@ from ..normalize.layout import prepare, repair_ocr
 from .elements import build_document
 from .issue import parse_issue
 from .lines import Lines, disclosure, signature_date
-from .segment import Header, find_headers, loose_headers
+from .segment import Header, find_headers, loose_headers, toc_headers
 from .titles import title_fragment_ft
 from .toc import is_toc_head, parse_toc
 
@@ -52,6 +52,7 @@ def parse_gazette(text: str, source: str = "<text>", as_of: dt.date | None = Non
     if toc_at is not None:
         toc, colophon = parse_toc(lines, toc_at + 1, body_start)
         cover += colophon
+        headers = toc_headers(lines, headers, [fold(e.title) for e in toc], body_start, n)
     issue = parse_issue(lines, cover)
     unread = _unread_document(lines, toc_at + 1 if toc_at is not None else 0, body_start)
     if unread:

@@ -384,3 +384,68 @@ def join_title_lines(parts: list[str]) -> str:
             out += " "
         out += p
     return out
+
+
+_LEADING_ISSUER = re.compile(r"^[\u4e00-\u9fff]{2,30}?(?=关于)")
+
+
+def _title_key(ft: str) -> str:
+    """A title compared without its issuer in front and without spaces."""
+    t = ft.replace(" ", "")
+    return _LEADING_ISSUER.sub("", t)
+
+
+def toc_headers(lines: Lines, headers: list[Header], titles: list[str], lo: int, hi: int) -> list[Header]:
+    """Headers for documents the 目录 lists but the header rules did not see.
+
+    The 目录 is the editors' own index of the issue: a line (or two or three) of the body that
+    spells a listed title exactly, standing at a line start after a finished sentence, opens
+    that document even when nothing else marks its start (a 名单 printed straight after a
+    plan, no number, no 主送机关). Titles are compared folded, spaces removed, and without the
+    issuer in front; short titles (under six characters) are not trusted.
+    """
+    known = {_title_key("".join(lines.ft[h.title_start:h.title_end])) for h in headers}
+    wanted = {}
+    for t in titles:
+        key = _title_key(t)
+        if len(key) >= 6 and key not in known:
+            wanted[key] = t
+    if not wanted:
+        return headers
+    inside = set()
+    for h in headers:
+        inside.update(range(h.start, h.body_start))
+    longest = max(len(k) for k in wanted)
+    added: list[Header] = []
+    for i in range(lo, hi):
+        ft = lines.ft[i]
+        if not ft or i in inside or len(ft) > longest + 30 or ft[-1] in "。;:,":
+            continue
+        if i > lo and lines.ft[i - 1] and not ends_sentence(lines.ft[i - 1]) and not lines.ft[i - 1].endswith(")"):
+            continue
+        joined = ""
+        for j in range(i, min(i + 3, hi)):
+            if j in inside:
+                break
+            joined += lines.ft[j]
+            key = _title_key(joined)
+            if key in wanted:
+                prev = next((h for h in reversed(headers) if h.start < i), None)
+                if _is_carried(lines, prev, i, j + 1):
+                    break  # the text a 印发 notice carries, listed under it in the 目录
+                del wanted[key]
+                h = Header(i, i, j + 1)
+                pos = j + 1
+                if pos < hi and _DATE_NOTE.match(lines.ft[pos]):
+                    h.adoption_date, h.note = parse_date(lines.ft[pos]), lines.tr[pos]
+                    pos += 1
+                added.append(_finish(lines, h, pos, hi))
+                inside.update(range(i, added[-1].body_start))
+                break
+            if len(key) >= longest:
+                break
+        if not wanted:
+            break
+    if not added:
+        return headers
+    return sorted(headers + added, key=lambda h: h.start)
