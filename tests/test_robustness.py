@@ -45,3 +45,28 @@ def test_rewrapped_text_parses_the_same(path, width):
     for a, b in zip(original, wrapped, strict=True):
         for key in KEYS:
             assert b[key] == a[key], (a["seq"], key)
+
+
+def radical_glyphs(text: str) -> str:
+    """Write the text as some PDF fonts extract it: ideographs that have a Kangxi radical or
+    CJK radicals supplement twin (人 → ⼈ U+2F08, 民 → ⺠ U+2EA0, 长 → ⻓ U+2ED3) as that twin."""
+    import unicodedata
+
+    twins = {}
+    for code in range(0x2F00, 0x2FD6):
+        twins.setdefault(unicodedata.normalize("NFKC", chr(code)), chr(code))
+    twins.update({"民": "⺠", "长": "⻓", "门": "⻔", "马": "⻢", "见": "⻅", "车": "⻋", "页": "⻚"})
+    return "".join(twins.get(c, c) for c in text)
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.stem)
+def test_radical_glyphs_parse_as_the_ideographs_they_print(path):
+    text = path.read_text("utf-8")
+    garbled = radical_glyphs(text)
+    assert garbled != text
+    original = parse_gazette(text).to_dict()["documents"]
+    repaired = parse_gazette(garbled).to_dict()["documents"]
+    assert [d["title"] for d in repaired] == [d["title"] for d in original]
+    for a, b in zip(original, repaired, strict=True):
+        for key in (*KEYS, "body"):
+            assert b[key] == a[key], (a["seq"], key)

@@ -13,6 +13,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from .compat import ideograph_table
+
 # Full-width and look-alike punctuation that the grammar treats as its ASCII twin.
 _PUNCT = {
     "（": "(", "）": ")", "：": ":", "，": ",", "；": ";", "！": "!", "？": "?",
@@ -34,6 +36,9 @@ def fold_table() -> dict[int, str]:
         table[ord(src)] = dst
     for trad, simp in _traditional_pairs():
         table.setdefault(ord(trad), simp)
+    # Radical glyphs a PDF font wrote for ideographs (``⼈⺠``), then folded like those.
+    for code, ideograph in ideograph_table().items():
+        table.setdefault(code, table.get(ord(ideograph), ideograph))
     return table
 
 

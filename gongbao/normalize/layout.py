@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .compat import unify_ideographs
 from .fold import fold
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -242,8 +243,10 @@ def repair_ocr(text: str) -> str:
 
     ``交城具`` where ``交城县`` is frequent in the same text is a misread 县 (具 and 县 differ
     by one stroke): replace it. ``3月5曰`` is a misread 日 (a date has no other reading).
-    Nothing is guessed from outside the text.
+    Nothing is guessed from outside the text. Radicals and compatibility code points that
+    a PDF's font wrote for ordinary ideographs (``⼈⺠政府``) become those ideographs.
     """
+    text = unify_ideographs(text)
     if "曰" in text:
         # ``2024年3月5曰``: 曰 (to say) for 日 (day) right after a month and a day number.
         text = _DAY_MISREAD.sub(r"\1日", text)
