@@ -70,3 +70,28 @@ def test_radical_glyphs_parse_as_the_ideographs_they_print(path):
     for a, b in zip(original, repaired, strict=True):
         for key in (*KEYS, "body"):
             assert b[key] == a[key], (a["seq"], key)
+
+
+def extraction_variants(text: str) -> dict[str, str]:
+    """The same text as other tools and platforms hand it over."""
+    return {
+        "crlf": text.replace("\n", "\r\n"),
+        "cr": text.replace("\n", "\r"),
+        # pdftotext separates pages with a form feed at the start of the next page's first line.
+        "form feeds": re.sub(r"\n(?=[^\n]*。)", "\n\f", text, count=5),
+        # Zero-width spaces, soft hyphens and a byte-order mark inside words.
+        "invisible": "\ufeff" + text.replace("关于", "关\u200b于").replace("人民", "人\u00ad民").replace("号", "\u200d号"),
+        "indented": "\n".join("\u00a0\u3000" + line for line in text.split("\n")),
+    }
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.stem)
+def test_extraction_variants_parse_the_same(path):
+    text = path.read_text("utf-8")
+    original = parse_gazette(text).to_dict()["documents"]
+    for name, variant in extraction_variants(text).items():
+        got = parse_gazette(variant).to_dict()["documents"]
+        assert [d["title"] for d in got] == [d["title"] for d in original], name
+        for a, b in zip(original, got, strict=True):
+            for key in (*KEYS, "body"):
+                assert b[key] == a[key], (name, a["seq"], key)

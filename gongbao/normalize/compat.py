@@ -50,3 +50,14 @@ def unify_ideographs(text: str) -> str:
     if not _LOOKALIKE.search(text):
         return text
     return text.translate(ideograph_table())
+
+
+# Format characters that extraction leaves inside words: zero-width spaces and joiners, soft
+# hyphens, byte-order marks, bidirectional marks. They are invisible and split 人民 from itself.
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
+def drop_invisible(text: str) -> str:
+    """Remove invisible format characters (Unicode category Cf that a layout leaves)."""
+    return _INVISIBLE.sub("", text)
+

@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .compat import unify_ideographs
+from .compat import drop_invisible, unify_ideographs
 from .fold import fold
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Chinese punctuation, full-width forms, quotes and dots that never take a space around them.
 CJK_PUNCT = "\u3000-\u303f\uff00-\uffef\u2014-\u201f\u2026\u00b7\u30fb\u2022《》"
 
-_MARKUP_LINES = re.compile(r"^[ \t]*(?:[-*•>][ \t]+|#{1,6}[ \t]+|>[ \t]*)+", re.M)
+_MARKUP_LINES = re.compile(r"^[ \t\u3000\u00a0]*(?:[-*•>][ \t]+|#{1,6}[ \t]+|>[ \t]*)+", re.M)
 _FOOTER = re.compile(
     r"^\s*(?:[-—–－~·•]+\s*(\d{1,4})\s*[-—–－~·•]*|(\d{1,4})\s*[-—–－~·•]+|第\s*(\d{1,4})\s*页(?:\s*共\s*\d+\s*页)?)\s*$"
 )
@@ -94,8 +94,9 @@ class Prepared:
 
 def prepare(text: str) -> Prepared:
     """Split text into non-empty, marker-free, unglued lines; collect page footers."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    text = text.replace("\u200b", "").replace("\u200c", "").replace("\u200d", "")
+    # pdftotext opens each page with a form feed: a line break like any other.
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\v", "\n")
+    text = drop_invisible(text)
     # Whole-text passes (one regex call each, not one per line).
     text = _MARKUP_LINES.sub("", text)
     text = _INLINE_FOOTER.sub("", text)
@@ -244,9 +245,10 @@ def repair_ocr(text: str) -> str:
     ``交城具`` where ``交城县`` is frequent in the same text is a misread 县 (具 and 县 differ
     by one stroke): replace it. ``3月5曰`` is a misread 日 (a date has no other reading).
     Nothing is guessed from outside the text. Radicals and compatibility code points that
-    a PDF's font wrote for ordinary ideographs (``⼈⺠政府``) become those ideographs.
+    a PDF's font wrote for ordinary ideographs (``⼈⺠政府``) become those ideographs, and
+    invisible format characters (zero-width spaces, soft hyphens) go.
     """
-    text = unify_ideographs(text)
+    text = unify_ideographs(drop_invisible(text))
     if "曰" in text:
         # ``2024年3月5曰``: 曰 (to say) for 日 (day) right after a month and a day number.
         text = _DAY_MISREAD.sub(r"\1日", text)

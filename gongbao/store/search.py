@@ -28,6 +28,7 @@ try:
 except ImportError:  # Windows: one process writes at a time by convention
     fcntl = None
 
+from ..normalize.compat import drop_invisible, unify_ideographs
 from ..normalize.fold import fold
 from ..parse.docnumber import find_doc_numbers
 from .config import index_dir
@@ -288,7 +289,7 @@ class SearchIndex:
         s = self.schema
         must: list = []
         terms: list[str] = []
-        text = (q or "").strip()[:200]
+        text = unify_ideographs(drop_invisible(q or "")).strip()[:200]
         # 发文字号 in any bracket form: a keyword match on the normalised number.
         numbers = find_doc_numbers(text)
         for d in numbers:
