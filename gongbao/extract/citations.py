@@ -53,7 +53,8 @@ def find_repeals(text: str, exclude: str | None = None, folded: str | None = Non
             s0 = base + sm.start()
             sentence = sm.group(0)
             if list_mode:
-                add(s0, s0 + len(sentence))
+                if not _KEPT_ROW.search(sentence):
+                    add(s0, s0 + len(sentence))
                 continue
             if not REPEAL_WORDS.search(sentence):
                 continue
@@ -80,9 +81,12 @@ def find_repeals(text: str, exclude: str | None = None, folded: str | None = Non
 
 # A row of a list or table of repealed texts (``1.《…》``, ``(2)…``, a table's ``3某某办法 某政发〔2015〕3号``)
 # or the table's header row (``序号 文件名称 文号``).
-_LIST_ROW = re.compile(r"^(?:\d{1,3}(?:[.、]|(?=[\u4e00-\u9fff《]))|[(]\d{1,3}[)]|《|序号)")
+_LIST_ROW = re.compile(r"^(?:\d{1,3}(?:[.、]| ?(?=[\u4e00-\u9fff《]))|[(]\d{1,3}[)]|《|序号)")
+# A row whose status cell keeps the document: ``3 某某办法 某政发〔2015〕3号 继续有效``.
+_KEPT_ROW = re.compile(r"(?:继续有效|有效|保留|修改|予以修改|拟修改)\s*$")
 # The heading of an attached list: ``决定废止的行政规范性文件目录``.
-_REPEAL_LIST_HEAD = re.compile(r"^[^。;,:]{0,20}(?:废止|失效|停止执行)[^。;,:]{0,20}(?:目录|清单|名单|文件)$")
+_REPEAL_LIST_HEAD = re.compile(
+    r"^[^。;,:]{0,20}(?:废止|失效|停止执行)[^。;,:]{0,20}(?:目录|清单|名单|文件)(?:\(共?\d{1,4}件\))?$")
 
 
 # --- citations with their relation ---------------------------------------------------------

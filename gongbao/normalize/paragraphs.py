@@ -14,6 +14,11 @@ _ENUM = re.compile(
     r"|[①-⑳]|第[一二三四五六七八九十百零〇\d]+[章节条]|附件\d*(?::|$))"
 )
 _END_CHARS = frozenset("。!?;:”\"」』")
+# A table printed one cell a line: a bare row number opens a row, a 发文字号 alone closes it.
+_ROW_CELL = re.compile(r"^\d{1,3}$")
+_NUMBER_CELL = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[(]\d{4}[〕\])]\d{1,5}号$")
+# The last cell of such a row: what became of the document (``继续有效``, ``废止``).
+_STATUS_CELL = re.compile(r"^(?:继续有效|有效|废止|予以废止|宣布失效|失效|修改|予以修改|拟废止|拟修改|保留|暂停执行)$")
 _KEY_VALUE = re.compile(r"^[\u4e00-\u9fff]{2,8}:\S")
 
 
@@ -34,16 +39,22 @@ def join_paragraphs(tr: list[str], ft: list[str], alone: set[int] | frozenset = 
             heads.append(f)
             prev_open = False
             continue
-        starts_item = bool(_ENUM.match(f)) or bool(len(f) <= 40 and _KEY_VALUE.match(f))
+        if paras and len(f) <= 6 and _ROW_CELL.match(heads[-1]) and _STATUS_CELL.match(f):
+            paras[-1] += " " + t
+            prev_open = False
+            continue
+        row_start = len(f) <= 3 and bool(_ROW_CELL.match(f))
+        starts_item = row_start or bool(_ENUM.match(f)) or bool(len(f) <= 40 and _KEY_VALUE.match(f))
         if paras and prev_open and not starts_item:
-            paras[-1] += t
+            # The cells of a row stay apart: ``1 某县…的通知 某政发〔2015〕8号``.
+            paras[-1] += " " + t if _ROW_CELL.match(heads[-1]) else t
         else:
             paras.append(t)
             heads.append(f)
         last = paras[-1]
         prev_open = f[-1] not in _END_CHARS and not (
             len(last) <= 40 and "。" not in last and _ENUM.match(heads[-1]) and _balanced(f)
-        )
+        ) and not (f[-1] == "号" and _NUMBER_CELL.match(f))
     return paras
 
 

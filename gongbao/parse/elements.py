@@ -172,6 +172,11 @@ def _registers(doc: Document, paragraphs: list[str], h: Header, as_of: dt.date) 
     seen = {(c.doc_number, c.title) for c in doc.citations}
     doc.citations += [c for c in find_citations(doc.title, doc.doc_number, doc.doc_type)
                       if (c.doc_number, c.title) not in seen]
+    # A row of a list of repealed texts says nothing of its own: the list's heading does.
+    repealed = set(doc.repeals)
+    for c in doc.citations:
+        if c.relation == "cites" and c.doc_number in repealed:
+            c.relation = "repeals"
     doc.validity = document_validity(folded_body, doc.body, doc.date, as_of)
     juris = jurisdiction(doc.issuers or doc.signatories)
 

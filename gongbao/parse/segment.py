@@ -101,7 +101,7 @@ def _header_at(lines: Lines, i: int, floor: int, hi: int, prev: Header | None, l
         dn = doc_number_line(lines.raw[i])
         if dn is not None and not dn.is_order:
             block = _title_block_before(lines, i, floor)
-            if block and _ROW_NUMBER.match(lines.ft[block[0]]):
+            if block and (_ROW_NUMBER.match(lines.ft[block[0]]) or _table_row(lines, block[0], i, floor, hi)):
                 return None  # a table row (``2 某某关于…的通知 某政发〔2016〕12号``), not a header
             if block and ft.startswith("(") and not (
                     (i + 1 < hi and _recipients_at(lines, i + 1, hi))
@@ -184,6 +184,21 @@ def _header_at(lines: Lines, i: int, floor: int, hi: int, prev: Header | None, l
                 and not doc_number_line(lines.raw[b]) and (not title_fragment_ft(nxt) or "," in nxt):
             return _finish(lines, Header(a, a, b), b, hi)
     return None
+
+
+_CELL_NUMBER = re.compile(r"^\d{1,3}$")
+_STATUS_CELL = re.compile(r"^(?:继续有效|有效|废止|予以废止|宣布失效|失效|修改|予以修改|拟废止|拟修改|保留|暂停执行)$")
+_TABLE_HEAD_CELL = re.compile(r"^(?:序号|文件名称|文件标题|文号|发文字号|发文机关|清理结果|处理意见|备注)$")
+
+
+def _table_row(lines: Lines, a: int, number_line: int, floor: int, hi: int) -> bool:
+    """A title and a number that are cells of a table printed one cell a line (a list of
+    documents cleaned up, repealed, kept): a bare row number or a heading cell above the
+    title, or a bare number or a status cell (继续有效, 废止) under the number."""
+    before = lines.ft[a - 1] if a - 1 >= floor else ""
+    after = lines.ft[number_line + 1] if number_line + 1 < hi else ""
+    return bool(_CELL_NUMBER.match(before) or _TABLE_HEAD_CELL.match(before)
+                or _CELL_NUMBER.match(after) or _STATUS_CELL.match(after))
 
 
 def _inside_sentence(lines: Lines, i: int, lo: int, hi: int) -> bool:
