@@ -47,7 +47,7 @@ def find_repeals(text: str, exclude: str | None = None, folded: str | None = Non
     for para in f.split("\n"):
         base = pos
         pos += len(para) + 1
-        if list_mode and not _LIST_ROW.match(para):
+        if list_mode and not (_LIST_ROW.match(para) or _NUMBERED_ROW.search(para)):
             list_mode = False
         for sm in _SENTENCE.finditer(para):
             s0 = base + sm.start()
@@ -81,7 +81,9 @@ def find_repeals(text: str, exclude: str | None = None, folded: str | None = Non
 
 # A row of a list or table of repealed texts (``1.《…》``, ``(2)…``, a table's ``3某某办法 某政发〔2015〕3号``)
 # or the table's header row (``序号 文件名称 文号``).
-_LIST_ROW = re.compile(r"^(?:\d{1,3}(?:[.、]| ?(?=[\u4e00-\u9fff《]))|[(]\d{1,3}[)]|《|序号)")
+_LIST_ROW = re.compile(r"^(?:\d{1,3}(?:[.、]| ?(?=[\u4e00-\u9fff《]))|[(]\d{1,3}[)]|《|序号|文件名称 |文件标题 )")
+# A row without a 序号: a title and its number, no sentence (``某县…的通知 某政发〔2010〕22号``).
+_NUMBERED_ROW = re.compile(r"^[^。;]{4,120}[〔\[(]\d{4}[〕\])]\d{1,5}号(?: \S{2,6})?$")
 # A row whose status cell keeps the document: ``3 某某办法 某政发〔2015〕3号 继续有效``.
 _KEPT_ROW = re.compile(r"(?:继续有效|有效|保留|修改|予以修改|拟修改)\s*$")
 # The heading of an attached list: ``决定废止的行政规范性文件目录``.

@@ -17,6 +17,7 @@ _END_CHARS = frozenset("。!?;:”\"」』")
 # A table printed one cell a line: a bare row number opens a row, a 发文字号 alone closes it.
 _ROW_CELL = re.compile(r"^\d{1,3}$")
 _NUMBER_CELL = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[(]\d{4}[〕\])]\d{1,5}号$")
+_HEAD_CELL = re.compile(r"^(?:序号|文件名称|文件标题|文号|发文字号|发文机关|清理结果|处理意见|备注)$")
 # The last cell of such a row: what became of the document (``继续有效``, ``废止``).
 _STATUS_CELL = re.compile(r"^(?:继续有效|有效|废止|予以废止|宣布失效|失效|修改|予以修改|拟废止|拟修改|保留|暂停执行)$")
 _KEY_VALUE = re.compile(r"^[\u4e00-\u9fff]{2,8}:\S")
@@ -31,6 +32,7 @@ def join_paragraphs(tr: list[str], ft: list[str], alone: set[int] | frozenset = 
     paras: list[str] = []
     heads: list[str] = []  # folded start of each paragraph, for the heading test
     prev_open = False  # the last paragraph may take the next line
+    head_row = False  # the last paragraph is a table's heading row
     for k, (t, f) in enumerate(zip(tr, ft, strict=True)):
         if not t:
             continue
@@ -43,11 +45,23 @@ def join_paragraphs(tr: list[str], ft: list[str], alone: set[int] | frozenset = 
             paras[-1] += " " + t
             prev_open = False
             continue
+        if len(f) <= 6 and _HEAD_CELL.match(f):
+            # A table's heading row (``序号 文件名称 文号``) is a paragraph of its own.
+            if paras and head_row:
+                paras[-1] += " " + t
+            else:
+                paras.append(t)
+                heads.append(f)
+            head_row, prev_open = True, False
+            continue
+        head_row = False
         row_start = len(f) <= 3 and bool(_ROW_CELL.match(f))
         starts_item = row_start or bool(_ENUM.match(f)) or bool(len(f) <= 40 and _KEY_VALUE.match(f))
         if paras and prev_open and not starts_item:
             # The cells of a row stay apart: ``1 某县…的通知 某政发〔2015〕8号``.
-            paras[-1] += " " + t if _ROW_CELL.match(heads[-1]) else t
+            cell = _ROW_CELL.match(heads[-1]) or (
+                f[-1] == "号" and _NUMBER_CELL.match(f) and "\u4e00" <= paras[-1][-1] <= "\u9fff")
+            paras[-1] += " " + t if cell else t
         else:
             paras.append(t)
             heads.append(f)

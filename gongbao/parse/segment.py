@@ -188,6 +188,7 @@ def _header_at(lines: Lines, i: int, floor: int, hi: int, prev: Header | None, l
 
 _CELL_NUMBER = re.compile(r"^\d{1,3}$")
 _STATUS_CELL = re.compile(r"^(?:继续有效|有效|废止|予以废止|宣布失效|失效|修改|予以修改|拟废止|拟修改|保留|暂停执行)$")
+_NUMBER_CELL = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[(]\d{4}[〕\])]\d{1,5}号$")
 _TABLE_HEAD_CELL = re.compile(r"^(?:序号|文件名称|文件标题|文号|发文字号|发文机关|清理结果|处理意见|备注)$")
 
 
@@ -198,7 +199,9 @@ def _table_row(lines: Lines, a: int, number_line: int, floor: int, hi: int) -> b
     before = lines.ft[a - 1] if a - 1 >= floor else ""
     after = lines.ft[number_line + 1] if number_line + 1 < hi else ""
     return bool(_CELL_NUMBER.match(before) or _TABLE_HEAD_CELL.match(before)
-                or _CELL_NUMBER.match(after) or _STATUS_CELL.match(after))
+                or _CELL_NUMBER.match(after) or _STATUS_CELL.match(after)
+                # Rows without a 序号: the previous row's number cell right above the title.
+                or (before[-1:] == "号" and _NUMBER_CELL.match(before)))
 
 
 def _inside_sentence(lines: Lines, i: int, lo: int, hi: int) -> bool:
