@@ -164,9 +164,16 @@ def _their(clause: str, raw: str, so_far: list[Appointment]) -> Appointment | No
     return Appointment(person=so_far[-1].person, action="remove", post=post, probation=False, verb="免去")
 
 
+# A remark closing an entry: ``(另有任用)``, ``(退休)``, ``(挂职一年)``, ``(按期转正)``.
+_REMARK = re.compile(r"\([^()]{1,20}\)[;:。,.、 ]*$")
+
+
 def _entry(clause: str, raw: str, mode: str, verb: str | None) -> Appointment | None:
     text, raw, probation = _without_probation(clause, raw)
     text, raw = _strip_pair(text, raw)
+    remark = _REMARK.search(text)
+    if remark:
+        text, raw = _strip_pair(text[:remark.start()], raw[:remark.start()])
     m = (_REMOVE if mode == "remove" else _APPOINT).match(text)
     if not m or len(m.group("post").strip(_TRAIL)) < 2:
         return None
