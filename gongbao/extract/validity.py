@@ -21,17 +21,21 @@ from ..parse.dates import DATE_PATTERN, parse_date, zh_number
 _NUM = r"(?P<n>\d+|[一二三四五六七八九十百两]+)"
 _EVENT = r"(?:印发|发布|公布|颁布|发文|签发|下发|出台)"
 _START = r"(?:施行|执行|实施|生效|试行|起施行|起执行|起实施|起生效|起试行)"
-_FROM_DATE = re.compile(rf"自(?P<date>{DATE_PATTERN})起{_START}?")
+_FROM_DATE = re.compile(rf"自(?P<date>{DATE_PATTERN})(?:起{_START}?|(?=至))")
 _FROM_WORKDAYS = re.compile(rf"自{_EVENT}之日起{_NUM}个?工作日(?:后|之后|以后){_START}")
 _FROM_DAYS = re.compile(rf"自{_EVENT}之日起{_NUM}日(?:后|之后|以后){_START}")
 _FROM_EVENT = re.compile(rf"自{_EVENT}之日起{_START}")
 _VALID_YEARS = re.compile(rf"(?:有效期|试行期|实施期|执行期)(?:限)?(?:为|限为)?{_NUM}年")
 # The text's own end: ``2026年5月31日废止`` (that day is its last), ``自2026年6月1日起失效`` (the day before).
 _SELF_END = re.compile(rf"(?P<from>自)?(?P<date>{DATE_PATTERN})(?P<qi>起)?(?:废止|失效|停止执行)")
-_VALID_UNTIL_DATE = re.compile(rf"有效期(?:至|到|截至)(?P<date>{DATE_PATTERN})")
-_VALID_UNTIL_MONTH = re.compile(r"有效期(?:至|到|截至)(?P<y>\d{4})年(?P<m>\d{1,2})月(?:底|末)?")
-_VALID_UNTIL_YEAR = re.compile(r"有效期(?:至|到|截至)(?P<y>\d{4})年(?:底|末)?")
-_KEYWORDS = re.compile(r"起|有效期|试行期|执行期|废止|失效")
+# ``有效期至2026年12月31日``, ``有效期自2024年1月1日至2028年12月31日``, ``执行至…``, ``…起执行，至2025年12月31日止``.
+_UNTIL = (rf"(?:有效期(?:自(?:{DATE_PATTERN})起?)?(?:至|到|截至|截止到|截止至|截止)"
+          r"|本[\u4e00-\u9fff]{1,8}?(?:执行|实施|施行|试行)(?:期)?(?:至|到)"
+          r"|起(?:施行|执行|实施|试行)[,;]?至)")
+_VALID_UNTIL_DATE = re.compile(rf"{_UNTIL}(?P<date>{DATE_PATTERN})")
+_VALID_UNTIL_MONTH = re.compile(rf"{_UNTIL}(?P<y>\d{{4}})年(?P<m>\d{{1,2}})月(?:底|末)?")
+_VALID_UNTIL_YEAR = re.compile(rf"{_UNTIL}(?P<y>\d{{4}})年(?:底|末)?")
+_KEYWORDS = re.compile(r"起|有效期|试行期|执行期|废止|失效|(?:执行|实施|施行|试行)至")
 
 
 def document_validity(folded_body: str, body: str, doc_date: str | None, as_of: dt.date) -> Validity:
