@@ -241,7 +241,11 @@ def _find_signature(lines: Lines, start: int, end: int):
                 k -= 1
                 continue
             break
-        followed_by_note = i + 1 < end and disclosure(lines.ft[i + 1]) is not None
+        # A date alone (the seal stands for the organ) closes the text when the 附注, the
+        # 版记 or a printed attachment follows it.
+        nxt = lines.ft[i + 1] if i + 1 < end else ""
+        followed_by_note = bool(nxt) and (disclosure(nxt) is not None or print_record(nxt)
+                                          or attachment_body_head(nxt))
         if organs or person or followed_by_note or i == end - 1:
             return used, organs, person, date
     return None

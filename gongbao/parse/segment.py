@@ -20,6 +20,7 @@ from .lines import (
     disclosure,
     ends_sentence,
     organs_only,
+    print_record,
     recipient_items,
     recipients_text,
     signature_date,
@@ -94,8 +95,8 @@ def find_headers(lines: Lines, lo: int = 0, hi: int | None = None) -> list[Heade
 
 def _header_at(lines: Lines, i: int, floor: int, hi: int, prev: Header | None, lo: int) -> Header | None:
     ft = lines.ft[i]
-    if not ft:
-        return None
+    if not ft or (ft[0] in "抄分主发" and print_record(ft)):
+        return None  # the 版记 (``主题词：… 通知``) is no title
     # 1. A 发文字号 line, with the title above it (or below it, 版头 style).
     if len(ft) <= 60 and (ft[-1] == "号" or (ft[-1] in ")]〕" and "号" in ft) or "签发人" in ft):
         dn = doc_number_line(lines.raw[i])
