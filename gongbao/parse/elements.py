@@ -19,6 +19,7 @@ from .dates import parse_date
 from .docnumber import DocNumber
 from .lines import (
     Lines,
+    adoption_note,
     attachment_body_head,
     attachment_head,
     disclosure,
@@ -30,6 +31,7 @@ from .lines import (
 from .organs import leading_organ
 from .segment import Header, join_title_lines
 from .titles import CARRY_VERB, QUOTED_TITLE, doc_type_of, is_complete_title, split_title, title_fragment_ft
+from .toc import is_toc_head
 
 _NUMBER_SUFFIX = re.compile(r"\s*[(（]?\s*第\s*\d{1,5}\s*号\s*[)）]?\s*$")
 _ONLINE = re.compile(r"\((?:见)?(?:网络版|网站|电子版|政府网站|门户网站)[^()]{0,10}\)|\(略\)|\(另发\)")
@@ -336,6 +338,12 @@ def _standalone(lines: Lines, i: int, end: int) -> bool:
         return True
     if f.startswith("——") or (len(f) <= 16 and person_signature(lines.raw[i])):
         return True  # a speech's subtitle and speaker
+    if f.startswith("(") and f.endswith(")") and adoption_note(f):
+        return True  # ``（2024年5月30日…会议通过）`` under a promulgated text's title
+    if len(f) <= 60 and i + 1 < end and lines.ft[i + 1].startswith("(") and adoption_note(lines.ft[i + 1]):
+        return True  # that title
+    if len(f) <= 5 and is_toc_head(f):
+        return True  # a law's own ``目录`` over its chapters
     return i > 0 and lines.ft[i - 1].startswith("附件") and attachment_body_head(lines.ft[i - 1]) and len(f) <= 60
 
 

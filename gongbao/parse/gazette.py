@@ -19,7 +19,7 @@ from .issue import parse_issue
 from .lines import Lines, disclosure, signature_date
 from .segment import Header, find_headers, loose_headers, toc_headers
 from .titles import title_fragment_ft
-from .toc import is_toc_head, parse_toc
+from .toc import opens_issue_toc, parse_toc
 
 _RUNNING_HEAD = re.compile(
     r"^[\u4e00-\u9fff]{2,30}公报(?:\d{4}年)?(?:第\d+期)?(?:\d{4}[.年]\d{1,2}[月期]?)?$"
@@ -36,7 +36,7 @@ def parse_gazette(text: str, source: str = "<text>", as_of: dt.date | None = Non
     prep = prepare(repair_ocr(text))
     lines = Lines(prep.lines)
     n = len(lines)
-    toc_at = next((i for i in range(min(n, 400)) if is_toc_head(lines.ft[i])), None)
+    toc_at = next((i for i in range(min(n, 400)) if opens_issue_toc(lines, i)), None)
     headers = find_headers(lines, 0 if toc_at is None else toc_at + 1)
     warnings: list[str] = []
     if not headers:

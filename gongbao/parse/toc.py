@@ -35,6 +35,18 @@ def is_toc_head(ft: str) -> bool:
     return bool(TOC_HEAD.match(ft))
 
 
+_PART_HEADING = re.compile(r"^第[一二三四五六七八九十百零〇\d]+[编章节]")
+
+
+def opens_issue_toc(lines: Lines, i: int) -> bool:
+    """Line ``i`` heads the issue's 目录, not a law's own list of chapters
+    (``目录`` / ``第一章 总则`` / ``第二章 …``) printed under the law's title."""
+    if not is_toc_head(lines.ft[i]):
+        return False
+    following = [f for f in lines.ft[i + 1:i + 6] if f][:3]
+    return sum(1 for f in following if _PART_HEADING.match(f)) < 2
+
+
 def parse_toc(lines: Lines, lo: int, hi: int) -> tuple[list[TocEntry], list[int]]:
     """Entries of the TOC in ``lines[lo:hi]``; also the indices of colophon lines seen there."""
     colophon: list[int] = []
