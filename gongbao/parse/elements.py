@@ -128,6 +128,9 @@ def _body(lines: Lines, h: Header, end: int, doc: Document, sig, skip: set[int])
         carried_at = sig[0][-1] + 1 if sig else start
         doc.embedded_title, heading_lines = _embedded_title(lines, doc.title, start, carried_at, end)
         headings = set(heading_lines)
+        if heading_lines and heading_lines[-1] + 1 < end and len(lines.ft[heading_lines[-1] + 1]) <= 30 \
+                and organs_only(lines.raw[heading_lines[-1] + 1]):
+            headings.add(heading_lines[-1] + 1)  # the carried text's organ under its title
     kept = [i for i in range(start, end) if i not in skip]
     alone = {k for k, i in enumerate(kept) if i in headings or _standalone(lines, i, end)}
     tr = [lines.tr[i] for i in kept]
@@ -344,6 +347,14 @@ def _standalone(lines: Lines, i: int, end: int) -> bool:
         return True  # that title
     if len(f) <= 5 and is_toc_head(f):
         return True  # a law's own ``目录`` over its chapters
+    # The signature of a text carried inside another (a 请示 a notice forwards): its organ
+    # and its date stand apart from its last sentence.
+    if f[-1:] == "日" and len(f) <= 40 and signature_date(lines.raw[i]):
+        return True
+    nxt = lines.ft[i + 1] if i + 1 < end else ""
+    if len(f) <= 30 and nxt[-1:] == "日" and len(nxt) <= 16 and organs_only(lines.raw[i]) \
+            and signature_date(lines.raw[i + 1]):
+        return True
     return i > 0 and lines.ft[i - 1].startswith("附件") and attachment_body_head(lines.ft[i - 1]) and len(f) <= 60
 
 
