@@ -12,6 +12,7 @@ so the ones that stand for a character in running text are listed here.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from functools import lru_cache
@@ -60,4 +61,15 @@ _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\uf
 def drop_invisible(text: str) -> str:
     """Remove invisible format characters (Unicode category Cf that a layout leaves)."""
     return _INVISIBLE.sub("", text)
+
+
+# HTML character references left by a web page saved as text (``&nbsp;``, ``&ldquo;``, ``&#12288;``).
+_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,7}|#[xX][0-9A-Fa-f]{2,6});")
+
+
+def unescape_entities(text: str) -> str:
+    """Resolve HTML character references; a no-op on text that has none."""
+    if "&" not in text or not _ENTITY.search(text):
+        return text
+    return html.unescape(text)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .compat import drop_invisible, unify_ideographs
+from .compat import drop_invisible, unescape_entities, unify_ideographs
 from .fold import fold
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -246,9 +246,10 @@ def repair_ocr(text: str) -> str:
     by one stroke): replace it. ``3月5曰`` is a misread 日 (a date has no other reading).
     Nothing is guessed from outside the text. Radicals and compatibility code points that
     a PDF's font wrote for ordinary ideographs (``⼈⺠政府``) become those ideographs, and
-    invisible format characters (zero-width spaces, soft hyphens) go.
+    invisible format characters (zero-width spaces, soft hyphens) go, and HTML character
+    references of a web page saved as text (``&nbsp;``, ``&ldquo;``) are resolved.
     """
-    text = unify_ideographs(drop_invisible(text))
+    text = unify_ideographs(drop_invisible(unescape_entities(text)))
     if "曰" in text:
         # ``2024年3月5曰``: 曰 (to say) for 日 (day) right after a month and a day number.
         text = _DAY_MISREAD.sub(r"\1日", text)
