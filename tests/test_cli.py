@@ -64,6 +64,8 @@ def test_schema_is_valid_json_schema():
     (bytes(range(256)) * 4, "binary"),
     (b"abc\x80\xff " * 50, "neither UTF-8 nor GB18030"),
     ("这是一段普通的文字，没有任何公文。".encode(), "no recognisable official document"),
+    (b"<!DOCTYPE html><html><head><title>x</title></head><body><script>1</script></body></html>",
+     "is a web page with no text in it"),
 ])
 def test_bad_input_gives_one_line_error(tmp_path, content, problem):
     path = tmp_path / "input.txt"
@@ -97,3 +99,18 @@ def test_gb18030_only_characters(tmp_path):
     path.write_bytes(text.encode("gb18030"))
     proc = run("parse", str(path))
     assert proc.returncode == 0, proc.stderr
+
+
+def test_web_page_is_read_as_its_text(tmp_path):
+    import html
+
+    lines = [line for line in FIXTURE.read_text("utf-8").split("\n") if line.strip()]
+    page = "<html><head><meta charset=gbk></head><body>" + "".join(
+        f"<p>{html.escape(line)}</p>" for line in lines) + "</body></html>"
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("gbk"))
+    proc = run("parse", str(path))
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)["documents"][0]
+    assert doc["doc_number"] == "同政函〔2024〕37号"
+    assert doc["recipients"] == "云冈区人民政府"

@@ -98,3 +98,34 @@ def test_extraction_variants_parse_the_same(path):
         for a, b in zip(original, got, strict=True):
             for key in (*KEYS, "body"):
                 assert b[key] == a[key], (name, a["seq"], key)
+
+
+def as_web_page(text: str) -> str:
+    """The text as a government site publishes it: a paragraph element a line (its white space
+    is layout), character references, a head with a script, navigation and a footer."""
+    import html
+
+    body = "\n".join(f'<p style="text-indent:2em">\n    {html.escape(line).replace("“", "&ldquo;")}\n</p>'
+                     for line in text.split("\n") if line.strip())
+    return ('<!DOCTYPE html>\n<html><head><meta charset="gb2312"><title>公报</title>'
+            '<script>var s = "<p>某某关于某某的通知</p>";</script><style>p { margin: 0 }</style></head>\n'
+            '<body><nav>首页 | 政务公开 | 政府公报</nav><div class="crumb">当前位置：首页 &gt; 政府公报</div>\n'
+            f'<div class="article">\n{body}\n</div>\n'
+            '<footer>主办单位：某某人民政府办公室</footer><div>网站标识码：1400000001 晋ICP备00000000号</div>'
+            '</body></html>\n')
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.stem)
+def test_web_page_parses_like_its_text(path):
+    from gongbao.sources import decode_bytes
+
+    text = path.read_text("utf-8")
+    original = parse_gazette(text).to_dict()
+    # Saved by the site in its own encoding: GB18030 bytes, detected and decoded.
+    page = decode_bytes(as_web_page(text).encode("gb18030"), "page.html")
+    got = parse_gazette(page).to_dict()
+    assert got["issue"] == original["issue"]
+    assert [d["title"] for d in got["documents"]] == [d["title"] for d in original["documents"]]
+    for a, b in zip(original["documents"], got["documents"], strict=True):
+        for key in (*KEYS, "body"):
+            assert b[key] == a[key], (a["seq"], key)

@@ -1,8 +1,9 @@
 """Read a file as gazette text: detect what it is and decode it, or fail with a clear reason.
 
 Gazettes reach us as UTF-8 most of the time, but files saved by Chinese office software are
-often GB18030/GBK. A PDF or an office document must not be parsed as text: it is refused
-with a message telling the user what to do instead.
+often GB18030/GBK. A web page (HTML) is read as its text, one block a line. A PDF or an
+office document must not be parsed as text: it is refused with a message telling the user
+what to do instead.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import os
 import re
 
 from ..errors import InputError
+from .html import html_to_text, looks_like_html
 
 # Magic numbers of formats that are not text.
 _SIGNATURES = (
@@ -72,6 +74,11 @@ def decode_bytes(data: bytes, name: str = "<input>") -> str:
 
 
 def _check_text(text: str, name: str) -> str:
+    if looks_like_html(text):
+        text = html_to_text(text)
+        if not text.strip():
+            raise InputError(name, "is a web page with no text in it")
+        return text
     sample = text[:65536]
     if sample and len(_CONTROL.findall(sample)) > len(sample) // 100:
         raise InputError(name, "is a binary file, not text")
