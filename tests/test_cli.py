@@ -60,7 +60,7 @@ def test_schema_is_valid_json_schema():
     (b"", "file is empty"),
     (b"   \n\n  ", "file is empty"),
     (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "is a PDF file"),
-    (b"PK\x03\x04\x14\x00\x06\x00", "is a ZIP/Office"),
+    (b"PK\x03\x04\x14\x00\x06\x00", "is a ZIP archive"),
     (bytes(range(256)) * 4, "binary"),
     (b"abc\x80\xff " * 50, "neither UTF-8 nor GB18030"),
     ("这是一段普通的文字，没有任何公文。".encode(), "no recognisable official document"),

@@ -129,3 +129,48 @@ def test_web_page_parses_like_its_text(path):
     for a, b in zip(original["documents"], got["documents"], strict=True):
         for key in (*KEYS, "body"):
             assert b[key] == a[key], (a["seq"], key)
+
+
+def as_docx(text: str) -> bytes:
+    """The text as a Word file: a paragraph a line, runs split mid-word as Word splits them,
+    a tab for layout spaces, a page header part, a tracked deletion, and the first line in a
+    text box (as a red header often is)."""
+    import io
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    paras = []
+    lines = [line for line in text.split("\n") if line.strip()]
+    for k, line in enumerate(lines):
+        line = line.strip()
+        half = len(line) // 2
+        runs = (f'<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{escape(line[:half])}</w:t></w:r>'
+                f'<w:del><w:r><w:delText>删去的字</w:delText></w:r></w:del>'
+                f'<w:r><w:t>{escape(line[half:])}</w:t></w:r>')
+        if k == 0:
+            runs = (f'<w:r><w:pict><w:txbxContent><w:p><w:r><w:t>{escape(line)}</w:t></w:r></w:p>'
+                    '</w:txbxContent></w:pict></w:r>')
+        paras.append(f'<w:p><w:pPr><w:ind w:firstLine="640"/></w:pPr>{runs}</w:p>')
+    document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {w}><w:body>'
+                + "".join(paras) + '<w:sectPr/></w:body></w:document>')
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        z.writestr("word/document.xml", document)
+        z.writestr("word/header1.xml", f'<w:hdr {w}><w:p><w:r><w:t>某某人民政府公报 2024年第1期</w:t></w:r></w:p></w:hdr>')
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.stem)
+def test_word_file_parses_like_its_text(path):
+    from gongbao.sources import decode_bytes
+
+    text = path.read_text("utf-8")
+    original = parse_gazette(text).to_dict()
+    got = parse_gazette(decode_bytes(as_docx(text), "issue.docx")).to_dict()
+    assert got["issue"] == original["issue"]
+    assert [d["title"] for d in got["documents"]] == [d["title"] for d in original["documents"]]
+    for a, b in zip(original["documents"], got["documents"], strict=True):
+        for key in (*KEYS, "body"):
+            assert b[key] == a[key], (a["seq"], key)

@@ -1,7 +1,8 @@
 """Read a file as gazette text: detect what it is and decode it, or fail with a clear reason.
 
 Gazettes reach us as UTF-8 most of the time, but files saved by Chinese office software are
-often GB18030/GBK. A web page (HTML) is read as its text, one block a line. A PDF or an
+often GB18030/GBK. A web page (HTML) is read as its text, one block a line, and a Word file
+(DOCX) as its paragraphs. A PDF or an
 office document must not be parsed as text: it is refused with a message telling the user
 what to do instead.
 """
@@ -12,12 +13,13 @@ import os
 import re
 
 from ..errors import InputError
+from .docx import docx_to_text, is_docx
 from .html import html_to_text, looks_like_html
 
 # Magic numbers of formats that are not text.
 _SIGNATURES = (
     (b"%PDF-", "is a PDF file; gongbao parses extracted text for now (convert it with a PDF-to-text tool first)"),
-    (b"PK\x03\x04", "is a ZIP/Office (DOCX, OFD) file, not text"),
+    (b"PK\x03\x04", "is a ZIP archive (an OFD or another Office file), not text or a Word (DOCX) file"),
     (b"\xd0\xcf\x11\xe0", "is a legacy Office (DOC/WPS) file, not text"),
     (b"\x89PNG", "is a PNG image, not text"),
     (b"\xff\xd8\xff", "is a JPEG image, not text"),
@@ -50,6 +52,8 @@ def decode_bytes(data: bytes, name: str = "<input>") -> str:
     """Decode gazette bytes (UTF-8, UTF-16 with BOM, or GB18030/GBK)."""
     if not data.strip():
         raise InputError(name, "file is empty")
+    if is_docx(data):
+        return docx_to_text(data, name)
     for magic, problem in _SIGNATURES:
         if data.startswith(magic):
             raise InputError(name, problem)

@@ -1,0 +1,61 @@
+"""Files as published: Word files and web pages become text the parser reads like any other."""
+
+import io
+import zipfile
+
+import pytest
+
+from gongbao.errors import InputError
+from gongbao.sources import decode_bytes, html_to_text
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def docx(body: str) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("word/document.xml", f'<?xml version="1.0"?><w:document {W}><w:body>{body}</w:body></w:document>')
+    return buf.getvalue()
+
+
+def p(*runs: str) -> str:
+    return "<w:p>" + "".join(f"<w:r>{r}</w:r>" for r in runs) + "</w:p>"
+
+
+def test_word_paragraphs_breaks_tabs_and_table_cells():
+    table = ("<w:tbl><w:tr><w:tc>" + p("<w:t>序号</w:t>") + "</w:tc><w:tc>" + p("<w:t>文号</w:t>") + "</w:tc></w:tr>"
+             "<w:tr><w:tc>" + p("<w:t>1</w:t>") + "</w:tc><w:tc>" + p("<w:t>某政发〔2015〕8号</w:t>") + "</w:tc></w:tr></w:tbl>")
+    body = (p("<w:t>某县人民政府</w:t>", "<w:br/>", "<w:t>关于某事的通知</w:t>")
+            + p("<w:t>某政发</w:t>", "<w:tab/>", "<w:t>〔2024〕3号</w:t>")
+            + "<w:sdt><w:sdtContent>" + p("<w:t>各乡镇人民政府：</w:t>") + "</w:sdtContent></w:sdt>"
+            + table + p("<w:instrText>PAGE</w:instrText>", "<w:t>完</w:t>"))
+    assert decode_bytes(docx(body), "a.docx").split("\n")[:-1] == [
+        "某县人民政府", "关于某事的通知", "某政发 〔2024〕3号", "各乡镇人民政府：", "序号", "文号", "1",
+        "某政发〔2015〕8号", "完"]
+
+
+@pytest.mark.parametrize(("data", "problem"), [
+    (docx(p("<w:t> </w:t>")), "is a Word (DOCX) file with no text in it"),
+    (docx("<w:p><w:r><w:t>未闭合</w:r></w:p>"), "not well-formed XML"),
+])
+def test_bad_word_files_say_what_is_wrong(data, problem):
+    with pytest.raises(InputError) as err:
+        decode_bytes(data, "bad.docx")
+    assert problem in str(err.value) and "bad.docx" in str(err.value)
+
+
+def test_a_zip_that_is_not_a_word_file_is_refused():
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("OFD.xml", "<ofd:OFD/>")
+    with pytest.raises(InputError, match="ZIP archive"):
+        decode_bytes(buf.getvalue(), "issue.ofd")
+
+
+def test_web_page_blocks_breaks_pre_and_references():
+    page = ("<html><head><title>标题</title><style>.a{}</style></head><body>"
+            "<div>当前位置：首页 &gt; 公报</div><h1>关于某事的\n   通知</h1><p>第一行<br>第二行&nbsp;&ldquo;引&rdquo;</p>"
+            "<pre>甲  乙\n丙</pre><table><tr><td>1</td><td>某政发〔2015〕8号</td></tr></table>"
+            "<script>document.write('<p>脚本</p>')</script><footer>版权所有</footer></body></html>")
+    assert html_to_text(page).split("\n")[:-1] == [
+        "关于某事的 通知", "第一行", "第二行\u00a0“引”", "甲  乙", "丙", "1", "某政发〔2015〕8号"]
