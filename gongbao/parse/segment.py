@@ -26,7 +26,7 @@ from .lines import (
     signature_date,
     speaker_line,
 )
-from .organs import is_recipient_item
+from .organs import is_organ, is_recipient_item
 from .titles import CARRY_VERB, doc_type_of, is_complete_title, is_numbered_head, title_fragment_ft
 
 MAX_TITLE_LINES = 4
@@ -272,7 +272,14 @@ def _title_starts_here(lines: Lines, a: int) -> bool:
     if ft.startswith("关于") or "关于" in ft:
         return True
     words = lines.raw[a].split(" ")
-    return bool(organs_only(words[0])) or is_numbered_head(ft)
+    if organs_only(words[0]) or is_numbered_head(ft):
+        return True
+    # ``某县人民政府办公室印发某县…方案的通知``: an organ, then the verb, no 关于.
+    m = _ORGAN_VERB.match(ft)
+    return bool(m and is_organ(m.group(1)))
+
+
+_ORGAN_VERB = re.compile(r"^([\u4e00-\u9fff]{4,40}?)(?:印发|转发|批转|颁发|颁布)")
 
 
 def _include_issuer_line(lines: Lines, a: int, floor: int) -> int:
