@@ -61,3 +61,30 @@ def test_split_title_keeps_forwarding_organ_in_title():
     issuers, title = split_title("国务院办公厅转发国家发展改革委关于做好节能工作意见的通知")
     assert issuers == ["国务院办公厅"]
     assert title == "国务院办公厅转发国家发展改革委关于做好节能工作意见的通知"
+
+
+@pytest.mark.parametrize(("cover", "year", "number", "cumulative"), [
+    ("二〇二四年第三期（总第十四期）", 2024, 3, 14),
+    ("二〇二四年 第十二期 总第一百零五期", 2024, 12, 105),
+    ("2024年第三期", 2024, 3, None),
+    ("第3期（总第123期） 2024年7月", 2024, 3, 123),
+    ("2024年 第 3 期 总 第 14 期", 2024, 3, 14),
+    ("2024 No.3", 2024, 3, None),
+])
+def test_issue_numbers_in_every_form(cover, year, number, cumulative):
+    from gongbao import parse_gazette
+
+    text = (f"某县人民政府公报\n{cover}\n某县人民政府关于加强安全生产的通知\n某政发〔2024〕3号\n"
+            "各乡镇人民政府：\n现将有关事项通知如下。\n某县人民政府\n2024年3月1日\n")
+    g = parse_gazette(text)
+    assert (g.issue.gazette, g.issue.year, g.issue.number, g.issue.cumulative_number) == (
+        "某县人民政府公报", year, number, cumulative)
+    assert [d.title for d in g.documents] == ["关于加强安全生产的通知"]  # the masthead is no document
+
+
+@pytest.mark.parametrize(("text", "value"), [("一百零五", 105), ("一百二十三", 123), ("二百", 200), ("十四", 14),
+                                             ("二〇二四", 2024), ("千", 1000)])
+def test_chinese_numbers_with_hundreds(text, value):
+    from gongbao.parse.dates import zh_number
+
+    assert zh_number(text) == value

@@ -19,6 +19,9 @@ _DOTTED = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[.\-/](?P<m>\d{1,2})[.\-/](?P
 _YEAR_MONTH = re.compile(rf"(?P<y>\d{{4}}|[{_ZH}0]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_ZH}]{{1,3}})\s*月")
 
 
+_ZH_UNIT = {"十": 10, "百": 100, "千": 1000}
+
+
 def zh_number(s: str) -> int | None:
     """``二十五`` → 25, ``十二`` → 12, ``二〇二四`` → 2024, ``12`` → 12."""
     s = s.strip()
@@ -26,6 +29,18 @@ def zh_number(s: str) -> int | None:
         return None
     if s.isdigit():
         return int(s)
+    if "百" in s or "千" in s:
+        # ``一百二十三``, ``一百零五``, ``二千``: units below ten thousand.
+        value, digit = 0, None
+        for ch in s:
+            if ch in _ZH_DIGIT:
+                digit = _ZH_DIGIT[ch]
+            elif ch in _ZH_UNIT:
+                value += (1 if digit is None else digit) * _ZH_UNIT[ch]
+                digit = None
+            else:
+                return None
+        return value + (digit or 0)
     if "十" in s:
         tens, _, ones = s.partition("十")
         t = _ZH_DIGIT.get(tens, None) if tens else 1

@@ -11,13 +11,16 @@ from .dates import parse_date, zh_number
 from .lines import Lines, organs_only
 
 _GAZETTE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,30}公报)(?:\s|$|\d|第)")
+_ZH_NUM = "[一二三四五六七八九十百零〇○]"
 _ISSUE_NO = re.compile(
-    r"(?P<year>\d{4})\s*年\s*第\s*(?P<num>\d{1,3}|[一二三四五六七八九十]{1,3})\s*期"
-    r"(?:\s*\(\s*总\s*第\s*(?P<cum>\d{1,5})\s*期\s*\))?"
+    rf"(?P<year>\d{{4}}|[〇○零一二三四五六七八九]{{4}})\s*(?:年\s*第\s*(?P<num>\d{{1,3}}|{_ZH_NUM}{{1,3}})\s*期"
+    r"|年?\s*(?:No|NO|no)\.?\s*(?P<no>\d{1,3}))"
+    rf"(?:\s*\(?\s*总\s*第\s*(?P<cum>\d{{1,5}}|{_ZH_NUM}{{1,6}})\s*期\s*\)?)?"
 )
-_NUMBER_ALONE = re.compile(r"(?<!总)第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*期")
+_NUMBER_ALONE = re.compile(rf"(?<!总)第\s*(\d{{1,3}}|{_ZH_NUM}{{1,3}})\s*期")
 _YEAR_ALONE = re.compile(r"^((?:19|20)\d{2})(?:年|\.\d{1,2}$|$)")
-_CUM = re.compile(r"总\s*第\s*(\d{1,5})\s*期")
+_YEAR_ANY = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_CUM = re.compile(rf"总\s*第\s*(\d{{1,5}}|{_ZH_NUM}{{1,6}})\s*期")
 _PUBDATE = re.compile(r"(?:出版日期|出版时间)[::]?\s*(.+)|(.+?日)\s*出版")
 _FREQ = re.compile(r"(半月刊|双月刊|月刊|季刊|旬刊|周刊|年刊|半年刊)")
 _FIELDS = {
@@ -58,14 +61,14 @@ def parse_issue(lines: Lines, indices: list[int]) -> IssueInfo | None:
                 info.gazette = t[: len(m.group("name"))] if fold(t).startswith(m.group("name")) else m.group("name")
         m = _ISSUE_NO.search(f)
         if m and info.number is None:
-            info.year = int(m.group("year"))
-            info.number = zh_number(m.group("num"))
+            info.year = zh_number(m.group("year"))
+            info.number = zh_number(m.group("num") or m.group("no"))
             if m.group("cum"):
-                info.cumulative_number = int(m.group("cum"))
+                info.cumulative_number = zh_number(m.group("cum"))
         if info.cumulative_number is None:
             m = _CUM.search(f)
             if m:
-                info.cumulative_number = int(m.group(1))
+                info.cumulative_number = zh_number(m.group(1))
         m = _PUBDATE.search(f)
         if m and info.publication_date is None:
             info.publication_date = parse_date(m.group(1) or m.group(2))
@@ -98,6 +101,11 @@ def parse_issue(lines: Lines, indices: list[int]) -> IssueInfo | None:
             year = info.publication_date[:4] if info.publication_date else None
             for i in indices:
                 y = _YEAR_ALONE.search(lines.ft[i])
+                if y and not year:
+                    year = y.group(1)
+            for i in indices:
+                # ``第3期（总第123期） 2024年7月``: a year written anywhere on the cover.
+                y = _YEAR_ANY.search(lines.ft[i])
                 if y and not year:
                     year = y.group(1)
             info.year = int(year) if year else None

@@ -311,7 +311,12 @@ def _body_like(ft: str) -> bool:
 def _loose_title(ft: str) -> bool:
     """A one-line title that ends with a 文种 but has no 关于 or verb: ``某县…年度报告``."""
     return (6 <= len(ft) <= 60 and title_fragment_ft(ft) and doc_type_of(ft) is not None
-            and not _ENUM_START.match(ft) and not ft.startswith(("特此", "附件", "此致", "现将")))
+            and not _ENUM_START.match(ft) and not ft.startswith(("特此", "附件", "此致", "现将"))
+            and not _MASTHEAD.search(ft))
+
+
+# A gazette's own name on its cover or running head: ``某县人民政府公报``, ``某省人民代表大会常务委员会公报``.
+_MASTHEAD = re.compile(r"(?:政府|委员会|常委会|人大|办公厅|办公室)公报(?:\d{4}年)?(?:第\S{1,4}期)?$")
 
 
 def _title_block_after(lines: Lines, start: int, hi: int) -> tuple[int, int] | None:
