@@ -15,6 +15,7 @@ the database before it is used, so the two never disagree for long and never sil
 from __future__ import annotations
 
 import contextlib
+import operator
 import re
 import shutil
 import threading
@@ -50,30 +51,30 @@ def _pool():
 
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_BIGRAM = re.compile(f"(?=([{_CJK}][{_CJK}]))")
-_LONE = re.compile(f"(?<![{_CJK}])[{_CJK}](?![{_CJK}])")
+_NON_CJK = re.compile(f"[^{_CJK}]+")
 _WORD = re.compile(r"[a-z0-9]+")
+# The layout of the token stream; an index written with another is rebuilt from the database.
+INDEX_FORMAT = "2"
 
 
 def bigrams(text: str) -> str:
     """The token stream of ``text`` for the index, whitespace separated.
 
-    Overlapping bigrams of the Chinese text in reading order (phrase queries rely on their
-    positions), then characters that stand alone between punctuation, then Latin words and
-    numbers. Three C-level regex passes: tokenizing is most of the cost of indexing.
+    Every pair of neighbouring characters in reading order, each run of other characters
+    (punctuation, line breaks, Latin, digits) standing as one ``|``: ``养老，老服`` gives
+    养老 老| |老 老服. Positions follow the characters one for one, so a phrase of bigrams
+    matches only characters that stand together (养老服 is not in 养老，老服), and a
+    character alone between punctuation is still found (``|县``, ``县|``). Latin words and
+    numbers follow whole. Two C-level passes: tokenizing is most of the cost of indexing.
     """
     return _bigrams_folded(fold(text).lower())
 
 
 def _bigrams_folded(f: str) -> str:
-    parts = [" ".join(_BIGRAM.findall(f))]
-    lone = _LONE.findall(f)
-    if lone:
-        parts.append(" ".join(lone))
+    g = _NON_CJK.sub("|", f)
+    pairs = " ".join(map(operator.add, g, g[1:]))
     words = _WORD.findall(f)
-    if words:
-        parts.append(" ".join(words))
-    return " ".join(parts)
+    return pairs + " " + " ".join(words) if words else pairs
 
 
 def _schema() -> tantivy.Schema:
@@ -123,15 +124,36 @@ class SearchIndex:
         self.path = Path(path or index_dir())
         self.path.mkdir(parents=True, exist_ok=True)
         self.schema = _schema()
-        try:
-            self.index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
-        except (OSError, ValueError):
-            shutil.rmtree(self.path, ignore_errors=True)
-            self.path.mkdir(parents=True, exist_ok=True)
-            self.index = tantivy.Index(self.schema, path=str(self.path), reuse=False)
+        fmt = self.path / "format"
+        with self.exclusive():  # another process may be opening the same directory
+            try:
+                same_format = fmt.read_text().strip() == INDEX_FORMAT
+            except OSError:
+                same_format = False
+            if not same_format:
+                # New, or written by another version: start empty. The generation goes with
+                # it, so the first use rebuilds the index from the database.
+                self._clear()
+                fmt.write_text(INDEX_FORMAT)
+            try:
+                self.index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
+            except (OSError, ValueError):
+                self._clear()
+                fmt.write_text(INDEX_FORMAT)
+                self.index = tantivy.Index(self.schema, path=str(self.path), reuse=False)
         # Tokenizers are not stored in the index: register ours on every open.
         self.index.register_tokenizer("cjk_char", tantivy.TextAnalyzerBuilder(
             tantivy.Tokenizer.regex(f"[{_CJK}]")).build())
+
+    def _clear(self) -> None:
+        """Remove the index files (not the lock other processes may be holding)."""
+        for entry in self.path.iterdir():
+            if entry.name == "lock":
+                continue
+            if entry.is_dir():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
 
     # --- generation bookkeeping -------------------------------------------------------
 
