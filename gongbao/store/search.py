@@ -1,10 +1,12 @@
 """Chinese full-text search in an embedded tantivy index beside the database.
 
 Text is indexed as position-ordered CJK bigrams with a whitespace tokenizer, so that a query
-is a phrase of its bigrams (a one-character query, the bigrams that hold it): exact for words of
-any length (消防火灾隐患 matches only where those six characters stand together), which
-tantivy's own n-gram tokenizer is not (``shared/notes/search-engines.md``). 发文字号 are
-indexed as keywords of their own, in their normalised form and by their parts.
+is a phrase of its bigrams (a one-character query, a term of a character field): exact for words
+of any length (消防火灾隐患 matches only where those six characters stand together, never across
+punctuation or a paragraph break: there the bigram positions keep a gap), which tantivy's own
+n-gram tokenizer is not (``shared/notes/search-engines.md``). Latin words and numbers are a field
+of their own. 发文字号 are indexed as keywords of their own, in their normalised form and by
+their parts.
 
 The database is the source of truth. Every change bumps ``SearchState.generation`` inside
 the database transaction; the index records the generation it reflects and is updated
@@ -53,38 +55,47 @@ def _pool():
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _NON_CJK = re.compile(f"[^{_CJK}]+")
 _WORD = re.compile(r"[a-z0-9]+")
+# What stands for a run of other characters between Chinese ones: a private-use code point
+# four bytes long, so that a pair holding it is seven bytes and the index drops it (a CJK
+# bigram is six), keeping its position as a gap.
+_GAP = "\U000f0000"
+_BIGRAM_BYTES = 6
 # The layout of the token stream; an index written with another is rebuilt from the database.
-INDEX_FORMAT = "2"
+INDEX_FORMAT = "3"
 
 
 def bigrams(text: str) -> str:
-    """The token stream of ``text`` for the index, whitespace separated.
+    """The token stream of ``text``'s Chinese for the index, whitespace separated.
 
     Every pair of neighbouring characters in reading order, each run of other characters
-    (punctuation, line breaks, Latin, digits) standing as one ``|``: ``养老，老服`` gives
-    养老 老| |老 老服. Positions follow the characters one for one, so a phrase of bigrams
-    matches only characters that stand together (养老服 is not in 养老，老服), and a
-    character alone between punctuation is still found (``|县``, ``县|``). Latin words and
-    numbers follow whole. Two C-level passes: tokenizing is most of the cost of indexing.
+    (punctuation, line breaks, Latin, digits) standing as one gap character: ``养老，老服``
+    gives 养老 老▯ ▯老 老服, and the index keeps 养老 and 老服 two positions apart. A phrase
+    of bigrams therefore matches only characters that stand together (养老服 is not in
+    养老，老服). Two C-level passes: tokenizing is much of the cost of indexing. Latin words
+    and numbers are indexed apart (``words``).
     """
     return _bigrams_folded(fold(text).lower())
 
 
 def _bigrams_folded(f: str) -> str:
-    g = _NON_CJK.sub("|", f)
-    pairs = " ".join(map(operator.add, g, g[1:]))
-    words = _WORD.findall(f)
-    return pairs + " " + " ".join(words) if words else pairs
+    g = _NON_CJK.sub(_GAP, f)
+    return " ".join(map(operator.add, g, g[1:]))
+
+
+def _words_folded(f: str) -> str:
+    return " ".join(_WORD.findall(f))
 
 
 def _schema() -> tantivy.Schema:
     b = tantivy.SchemaBuilder()
     b.add_text_field("slug", stored=True, tokenizer_name="raw")
     b.add_text_field("issue", tokenizer_name="raw")
-    b.add_text_field("title", tokenizer_name="whitespace")
-    b.add_text_field("body", tokenizer_name="whitespace")
-    # Characters one by one (no positions), for one-character queries.
-    b.add_text_field("chars", tokenizer_name="cjk_char", index_option="freq")
+    b.add_text_field("title", tokenizer_name="bigram")
+    b.add_text_field("body", tokenizer_name="bigram")
+    # Latin words and numbers of the title and the body, whole.
+    b.add_text_field("words", tokenizer_name="whitespace", index_option="freq")
+    # Each character a document holds (no positions, no counts), for one-character queries.
+    b.add_text_field("chars", tokenizer_name="cjk_char", index_option="basic")
     b.add_text_field("number", tokenizer_name="raw", index_option="basic")
     b.add_text_field("issuer", tokenizer_name="raw", fast=True, index_option="basic")
     b.add_text_field("doc_type", tokenizer_name="raw", fast=True, index_option="basic")
@@ -144,6 +155,9 @@ class SearchIndex:
         # Tokenizers are not stored in the index: register ours on every open.
         self.index.register_tokenizer("cjk_char", tantivy.TextAnalyzerBuilder(
             tantivy.Tokenizer.regex(f"[{_CJK}]")).build())
+        # Pairs holding the gap are longer than a bigram: dropped, their positions kept.
+        self.index.register_tokenizer("bigram", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace())
+                                      .filter(tantivy.Filter.remove_long(_BIGRAM_BYTES + 1)).build())
 
     def _clear(self) -> None:
         """Remove the index files (not the lock other processes may be holding)."""
@@ -248,7 +262,10 @@ class SearchIndex:
         title, body = fold(d["title"]).lower(), fold(d["body"]).lower()  # one fold per text
         doc.add_text("title", _bigrams_folded(title))
         doc.add_text("body", _bigrams_folded(body))
-        doc.add_text("chars", title + "\n" + body)  # split into characters by tantivy (``cjk_char``)
+        doc.add_text("words", _words_folded(title + " " + body))
+        # Each character once (a 1-character query matches, it is not counted): a tenth of the
+        # tokens, nearly half of tantivy's indexing work.
+        doc.add_text("chars", "".join(set(title + body)))
         for token in number_tokens(d.get("doc_number") or ""):
             doc.add_text("number", token)
         for issuer in d.get("issuers") or ["（未署）"]:
@@ -346,12 +363,9 @@ class SearchIndex:
         """One word of the query: its phrase in the title (boosted) or the body."""
         s = self.schema
         if run.isascii():
-            title = tantivy.Query.term_query(s, "title", run)
-            body = tantivy.Query.term_query(s, "body", run)
+            words = tantivy.Query.term_query(s, "words", run)
             number = tantivy.Query.term_query(s, "number", run)
-            return tantivy.Query.boolean_query([
-                (tantivy.Occur.Should, tantivy.Query.boost_query(title, 3.0)),
-                (tantivy.Occur.Should, body), (tantivy.Occur.Should, number)])
+            return tantivy.Query.boolean_query([(tantivy.Occur.Should, words), (tantivy.Occur.Should, number)])
         if len(run) == 1:
             # One character: a term of the character field; a title holding it ranks first.
             pattern = f"(?:{re.escape(run)}.|.{re.escape(run)}|{re.escape(run)})"
