@@ -17,10 +17,11 @@ the database before it is used, so the two never disagree for long and never sil
 from __future__ import annotations
 
 import contextlib
-import operator
 import re
 import shutil
+import sys
 import threading
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,6 +61,9 @@ _WORD = re.compile(r"[a-z0-9]+")
 # bigram is six), keeping its position as a gap.
 _GAP = "\U000f0000"
 _BIGRAM_BYTES = 6
+_U32 = next(code for code in "IL" if array(code).itemsize == 4)
+_UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"
+_SPACE = [ord(" ")]
 # The layout of the token stream; an index written with another is rebuilt from the database.
 INDEX_FORMAT = "3"
 
@@ -79,7 +83,17 @@ def bigrams(text: str) -> str:
 
 def _bigrams_folded(f: str) -> str:
     g = _NON_CJK.sub(_GAP, f)
-    return " ".join(map(operator.add, g, g[1:]))
+    if len(g) < 2:
+        return ""
+    # ``" ".join(a + b for a, b in zip(g, g[1:]))``, six times faster: the characters as 32-bit
+    # code points, interleaved (this, next, space) by three slice assignments in C.
+    cps = array(_U32)
+    cps.frombytes(g.encode(_UTF32))
+    n = len(cps) - 1
+    out = array(_U32, _SPACE) * (3 * n)
+    out[0::3] = cps[:-1]
+    out[1::3] = cps[1:]
+    return out.tobytes().decode(_UTF32)
 
 
 def _words_folded(f: str) -> str:
@@ -94,8 +108,8 @@ def _schema() -> tantivy.Schema:
     b.add_text_field("body", tokenizer_name="bigram")
     # Latin words and numbers of the title and the body, whole.
     b.add_text_field("words", tokenizer_name="whitespace", index_option="freq")
-    # Each character a document holds (no positions, no counts), for one-character queries.
-    b.add_text_field("chars", tokenizer_name="cjk_char", index_option="basic")
+    # Characters one by one (no positions), for one-character queries.
+    b.add_text_field("chars", tokenizer_name="cjk_char", index_option="freq")
     b.add_text_field("number", tokenizer_name="raw", index_option="basic")
     b.add_text_field("issuer", tokenizer_name="raw", fast=True, index_option="basic")
     b.add_text_field("doc_type", tokenizer_name="raw", fast=True, index_option="basic")
@@ -263,9 +277,7 @@ class SearchIndex:
         doc.add_text("title", _bigrams_folded(title))
         doc.add_text("body", _bigrams_folded(body))
         doc.add_text("words", _words_folded(title + " " + body))
-        # Each character once (a 1-character query matches, it is not counted): a tenth of the
-        # tokens, nearly half of tantivy's indexing work.
-        doc.add_text("chars", "".join(set(title + body)))
+        doc.add_text("chars", title + "\n" + body)  # split into characters by tantivy (``cjk_char``)
         for token in number_tokens(d.get("doc_number") or ""):
             doc.add_text("number", token)
         for issuer in d.get("issuers") or ["（未署）"]:
