@@ -447,10 +447,15 @@ def toc_headers(lines: Lines, headers: list[Header], titles: list[str], lo: int,
     for h in headers:
         inside.update(range(h.start, h.body_start))
     longest = max(len(k) for k in wanted)
+    # A title's first line holds the start of its key (or, with the issuer on a line of its
+    # own, the next line does): a cheap test before the joins below.
+    heads = {k[:4] for k in wanted}
     added: list[Header] = []
     for i in range(lo, hi):
         ft = lines.ft[i]
         if not ft or i in inside or len(ft) > longest + 30 or ft[-1] in "。;:,":
+            continue
+        if not any(h in ft for h in heads):
             continue
         if i > lo and lines.ft[i - 1] and not ends_sentence(lines.ft[i - 1]) and not lines.ft[i - 1].endswith(")"):
             continue
