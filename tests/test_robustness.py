@@ -19,6 +19,14 @@ KEYS = ("doc_number", "title", "date", "issuers", "recipients", "signatories", "
         "embedded_title", "cites", "repeals")
 
 
+def assert_same_documents(original: list[dict], got: list[dict], keys=KEYS, label: str = "") -> None:
+    """The same documents in the same order, equal on ``keys``."""
+    assert [d["title"] for d in got] == [d["title"] for d in original], label
+    for a, b in zip(original, got, strict=True):
+        for key in keys:
+            assert b[key] == a[key], (label, a["seq"], key)
+
+
 def rewrap(text: str, width: int) -> str:
     """Cut body paragraphs every ``width`` characters and titles every 18, as a PDF column does."""
     out = []
@@ -41,10 +49,7 @@ def test_rewrapped_text_parses_the_same(path, width):
     text = path.read_text("utf-8")
     original = parse_gazette(text).to_dict()["documents"]
     wrapped = parse_gazette(rewrap(text, width)).to_dict()["documents"]
-    assert [d["title"] for d in wrapped] == [d["title"] for d in original]
-    for a, b in zip(original, wrapped, strict=True):
-        for key in KEYS:
-            assert b[key] == a[key], (a["seq"], key)
+    assert_same_documents(original, wrapped)
 
 
 def radical_glyphs(text: str) -> str:
@@ -66,10 +71,7 @@ def test_radical_glyphs_parse_as_the_ideographs_they_print(path):
     assert garbled != text
     original = parse_gazette(text).to_dict()["documents"]
     repaired = parse_gazette(garbled).to_dict()["documents"]
-    assert [d["title"] for d in repaired] == [d["title"] for d in original]
-    for a, b in zip(original, repaired, strict=True):
-        for key in (*KEYS, "body"):
-            assert b[key] == a[key], (a["seq"], key)
+    assert_same_documents(original, repaired, (*KEYS, "body"))
 
 
 def extraction_variants(text: str) -> dict[str, str]:
@@ -94,10 +96,7 @@ def test_extraction_variants_parse_the_same(path):
     original = parse_gazette(text).to_dict()["documents"]
     for name, variant in extraction_variants(text).items():
         got = parse_gazette(variant).to_dict()["documents"]
-        assert [d["title"] for d in got] == [d["title"] for d in original], name
-        for a, b in zip(original, got, strict=True):
-            for key in (*KEYS, "body"):
-                assert b[key] == a[key], (name, a["seq"], key)
+        assert_same_documents(original, got, (*KEYS, "body"), name)
 
 
 def as_web_page(text: str) -> str:
@@ -125,10 +124,7 @@ def test_web_page_parses_like_its_text(path):
     page = decode_bytes(as_web_page(text).encode("gb18030"), "page.html")
     got = parse_gazette(page).to_dict()
     assert got["issue"] == original["issue"]
-    assert [d["title"] for d in got["documents"]] == [d["title"] for d in original["documents"]]
-    for a, b in zip(original["documents"], got["documents"], strict=True):
-        for key in (*KEYS, "body"):
-            assert b[key] == a[key], (a["seq"], key)
+    assert_same_documents(original["documents"], got["documents"], (*KEYS, "body"))
 
 
 def as_docx(text: str) -> bytes:
@@ -170,7 +166,4 @@ def test_word_file_parses_like_its_text(path):
     original = parse_gazette(text).to_dict()
     got = parse_gazette(decode_bytes(as_docx(text), "issue.docx")).to_dict()
     assert got["issue"] == original["issue"]
-    assert [d["title"] for d in got["documents"]] == [d["title"] for d in original["documents"]]
-    for a, b in zip(original["documents"], got["documents"], strict=True):
-        for key in (*KEYS, "body"):
-            assert b[key] == a[key], (a["seq"], key)
+    assert_same_documents(original["documents"], got["documents"], (*KEYS, "body"))
