@@ -37,6 +37,11 @@ _PLACE_START = re.compile(r"^(?!各)[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|�
 _DATE_NOTE = re.compile(rf"^\((?:{DATE_PATTERN})\)$")
 _ROW_NUMBER = re.compile(r"^\d{1,3}(?!\d|年|月)\s?[\u4e00-\u9fff]")
 _DATE_ONLY = re.compile(rf"^(?:{DATE_PATTERN})$")
+# The unified registration number of a 规范性文件: ``JNCR-2024-0010003``, ``ZJSP01-2024-0003``,
+# ``登记号：…``, ``(登记编号：…)``.
+_REGISTRATION = re.compile(
+    r"^(?:[A-Z]{2,8}\d{0,4}-?(?:19|20)\d{2}-?\d{3,10}"
+    r"|\(?(?:统一)?(?:登记|备案)(?:编?号|编码):?[A-Za-z0-9\u4e00-\u9fff\-〔〕()]{4,40}\)?)$")
 _SIGNER_LINE = re.compile(r"^签发人:[\u4e00-\u9fff·]{2,10}$")
 _ENUM_START = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\(|\d)")
 _NUMBERED_ON_LINE = re.compile(r"^(?P<head>.{2,40}?(?:令|公告|通告))\(?(?:(?P<y>(?:19|20)\d{2})年)?第(?P<n>\d{1,5})号\)?$")
@@ -112,7 +117,8 @@ def _header_at(lines: Lines, i: int, floor: int, hi: int, prev: Header | None, l
                 return None
             if block:
                 return _finish(lines, Header(block[0], block[0], block[1], dn, number_line=i), i + 1, hi)
-            block = _title_block_after(lines, i + 1, hi)
+            after = i + 2 if i + 1 < hi and _REGISTRATION.match(lines.ft[i + 1]) else i + 1
+            block = _title_block_after(lines, after, hi)
             if block:
                 # The red header (版头) ``某某人民政府文件`` above the number opens the document.
                 start = i - 1 if i - 1 >= floor and _RED_HEADER.match(lines.ft[i - 1]) else i
@@ -367,6 +373,8 @@ def _finish(lines: Lines, h: Header, pos: int, hi: int) -> Header:
         pos = max(pos, h.title_end)
     if pos < hi and _SIGNER_LINE.match(lines.ft[pos]):
         pos += 1  # an upward document's ``签发人：某某`` on a line of its own
+    if pos < hi and _REGISTRATION.match(lines.ft[pos]):
+        pos += 1  # a 规范性文件's registration number under its 发文字号 (``JNCR-2024-0010003``)
     if pos < hi and h.order_number is not None:
         # ``某某局公告`` / ``2024年第1号`` / ``某某局关于发布…的公告``: the 公告's own title.
         block = _title_block_after(lines, pos, hi)
