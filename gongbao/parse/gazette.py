@@ -19,7 +19,7 @@ from .issue import parse_issue
 from .lines import Lines, disclosure, signature_date
 from .segment import Header, find_headers, loose_headers, toc_headers
 from .titles import title_fragment_ft
-from .toc import opens_issue_toc, parse_toc
+from .toc import SECTION_MARKS, opens_issue_toc, parse_toc
 
 _RUNNING_HEAD = re.compile(
     r"^[\u4e00-\u9fff]{2,30}公报(?:\d{4}年)?(?:第\d+期)?(?:\d{4}[.年]\d{1,2}[月期]?)?$"
@@ -115,17 +115,19 @@ def _trim_trailer(lines: Lines, h: Header, end: int, sections: set[str]) -> tupl
     """A section heading printed before the next document belongs to that document."""
     k = end - 1
     if k > h.body_start:
-        f = lines.ft[k].strip("·•—-")
+        f = lines.ft[k].strip("·•—- " + SECTION_MARKS)
         if f in {fold(s) for s in sections} or _SECTION_LINE.match(lines.ft[k]):
-            return k, lines.tr[k].strip("【】[]·•—- ")
+            return k, lines.tr[k].strip("【】[]·•—- " + SECTION_MARKS)
     return end, None
 
 
 # A section heading in decorated form: ``·政策解读·``, ``【部门文件】``, ``— 人事任免 —``.
-_SECTION_LINE = re.compile(r"^(?:[【\[]\s?[\u4e00-\u9fff]{2,12}\s?[】\]]|[·•—\-]{1,3}\s?[\u4e00-\u9fff]{2,12}\s?[·•—\-]{1,3})$")
+_SECTION_LINE = re.compile(
+    r"^(?:[【\[]\s?[\u4e00-\u9fff]{2,12}\s?[】\]]|[·•—\-]{1,3}\s?[\u4e00-\u9fff]{2,12}\s?[·•—\-]{1,3}"
+    rf"|[{SECTION_MARKS}]\s?[\u4e00-\u9fff]{{2,12}}\s?[{SECTION_MARKS}]?)$")
 
 
-_DECORATION = frozenset("【[·•—-")
+_DECORATION = frozenset("【[·•—-" + SECTION_MARKS)
 
 
 def _split_at_sections(lines: Lines, headers: list[Header], n: int) -> list[Header]:
