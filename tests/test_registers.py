@@ -194,3 +194,16 @@ def test_validity_forms(sentence, start, until):
     body = "现将办法印发给你们。" + sentence
     v = document_validity(fold(body), body, "2024-02-01", dt.date(2026, 11, 28))
     assert (v.effective_from, v.effective_until) == (start, until)
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("任命张三、李四为县人民政府副县长。",
+     [("张三", "appoint", "县人民政府副县长"), ("李四", "appoint", "县人民政府副县长")]),
+    ("免去王五、赵六同志的县人民政府副县长职务。",
+     [("王五", "remove", "县人民政府副县长"), ("赵六", "remove", "县人民政府副县长")]),
+    ("免去：\n钱七的市财政局副局长职务（另有任用）。", [("钱七", "remove", "市财政局副局长")]),
+])
+def test_appointment_forms(body, expected):
+    from gongbao.extract.appointments import find_appointments
+
+    assert [(a.person, a.action, a.post) for a in find_appointments(body)] == expected

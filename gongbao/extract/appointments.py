@@ -10,6 +10,7 @@ The deciding body, meeting and date come from the sentence that introduces them
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..models import Appointment
@@ -18,8 +19,9 @@ from ..parse.dates import DATE_PATTERN, parse_date
 from ..parse.organs import is_organ
 
 _NAME = r"[\u4e00-\u9fff·]{2,6}?"
-_APPOINT = re.compile(rf"^(?P<person>{_NAME})(?:同志)?为(?P<post>.+?)$")
-_REMOVE = re.compile(rf"^(?P<person>{_NAME})(?:同志)?的(?P<post>.+?)职务$")
+# ``张三为…`` and ``张三、李四为…`` (several people, one post title each).
+_APPOINT = re.compile(rf"^(?P<person>{_NAME}(?:(?:同志)?、{_NAME})*)(?:同志)?为(?P<post>.+?)$")
+_REMOVE = re.compile(rf"^(?P<person>{_NAME}(?:(?:同志)?、{_NAME})*)(?:同志)?的(?P<post>.+?)职务$")
 _RESIGN = re.compile(rf"^(?:同意|接受)?(?P<person>{_NAME})(?:同志)?辞去(?P<post>.+?)职务")
 _ACTING = re.compile(rf"^(?:决定)?(?P<person>{_NAME})(?:同志)?代理(?P<post>.+?)(?:职务)?$")
 # ``张三同志任某某局局长`` (the county form, no verb heading the list).
@@ -98,7 +100,8 @@ def find_appointments(body: str, doc_date: str | None = None, expand=None,
                 entry.decided_by, entry.meeting = decided_by, meeting
                 entry.decision_date = decision_date or doc_date
                 entry.organization = organization_of(entry.post, expand)
-                out.append(entry)
+                for person in entry.person.split("、"):
+                    out.append(dataclasses.replace(entry, person=person.removesuffix("同志")))
     return out
 
 
