@@ -84,6 +84,9 @@ def extraction_variants(text: str) -> dict[str, str]:
         # Zero-width spaces, soft hyphens and a byte-order mark inside words.
         "invisible": "\ufeff" + text.replace("关于", "关\u200b于").replace("人民", "人\u00ad民").replace("号", "\u200d号"),
         "indented": "\n".join("\u00a0\u3000" + line for line in text.split("\n")),
+        # OCR reading letters for digits where only digits stand: 〔2O24〕, 1O号, 2O24年.
+        "ocr digits": re.sub(r"(?<=[〔(（\[])(\d)0(?=\d\d[〕)）\]])", r"\1O",
+                             re.sub(r"([〕)）\]]\d*)0(?=号)", r"\1O", re.sub(r"(?<![\d])(2)0(?=\d\d年)", r"\1O", text))),
         # A web page saved as text: character references for quotes, spaces and indentation.
         "html entities": "\n".join("&nbsp;&nbsp;" + line.replace("“", "&ldquo;").replace("”", "&rdquo;")
                                    .replace("\u3000", "&#12288;") for line in text.split("\n")),

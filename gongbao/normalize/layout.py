@@ -239,17 +239,41 @@ def _is_han2(s: str) -> bool:
 _DAY_MISREAD = re.compile(r"(月[ \t]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]?)曰")
 
 
+# Letters OCR reads for digits (``2O24``, ``1O号``, ``l2``), repaired only where the grammar
+# says a number stands: a year in the brackets of a 发文字号 or before 年, a number before 号.
+_LETTER_DIGITS = str.maketrans("OoDlI|", "000111")
+_NUMBER_SLOTS = re.compile(
+    r"(?<=[〔\[(（【﹝])\s*[12OolI][0-9OolDI|]{3}(?=\s*[〕\])）】﹞])"
+    r"|(?<![0-9A-Za-z])[12][0-9OolDI|]{3}(?=\s*年)"
+    r"|(?:(?<=[〕\])）】﹞])\s*(?:第\s*)?|(?<=第))[0-9OolDI|]{1,5}(?=\s*号)"
+)
+
+
+def _digits(m: re.Match) -> str:
+    s = m.group(0)
+    fixed = s.translate(_LETTER_DIGITS)
+    if fixed == s or sum(c.isdigit() for c in s) < 1:
+        return s
+    year = fixed.strip()
+    if len(year) == 4 and year.isdigit() and not ("1900" <= year <= "2099"):
+        return s  # not a year after all
+    return fixed
+
+
 def repair_ocr(text: str) -> str:
     """Undo OCR confusions that the text itself proves wrong.
 
     ``交城具`` where ``交城县`` is frequent in the same text is a misread 县 (具 and 县 differ
     by one stroke): replace it. ``3月5曰`` is a misread 日 (a date has no other reading).
+    ``〔2O24〕1O号`` has letters for digits where only digits can stand.
     Nothing is guessed from outside the text. Radicals and compatibility code points that
     a PDF's font wrote for ordinary ideographs (``⼈⺠政府``) become those ideographs, and
     invisible format characters (zero-width spaces, soft hyphens) go, and HTML character
     references of a web page saved as text (``&nbsp;``, ``&ldquo;``) are resolved.
     """
     text = unify_ideographs(drop_invisible(unescape_entities(text)))
+    if _NUMBER_SLOTS.search(text):
+        text = _NUMBER_SLOTS.sub(_digits, text)
     if "曰" in text:
         # ``2024年3月5曰``: 曰 (to say) for 日 (day) right after a month and a day number.
         text = _DAY_MISREAD.sub(r"\1日", text)
