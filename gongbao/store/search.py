@@ -84,7 +84,7 @@ def bigrams(text: str) -> str:
 def _bigrams_folded(f: str) -> str:
     g = _NON_CJK.sub(_GAP, f)
     if len(g) < 2:
-        return ""
+        return "" if g == _GAP else g  # one character alone is its own token
     # ``" ".join(a + b for a, b in zip(g, g[1:]))``, six times faster: the characters as 32-bit
     # code points, interleaved (this, next, space) by three slice assignments in C.
     cps = array(_U32)
