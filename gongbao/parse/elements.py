@@ -38,7 +38,8 @@ _ONLINE = re.compile(r"\((?:见)?(?:网络版|网站|电子版|政府网站|门�
 # At least a few enumerated paragraphs: a plan worth reading for tasks.
 _ENUMERATED = re.compile(r"(?:^|\n)(?:\(\d{1,3}\)|\d{1,3}[.、]|\([一二三四五六七八九十]+\))[^\n]*(?:负责|牵头|责任单位|到\d{4}年|底前)")
 _PERSONNEL = re.compile(r"任免|任职|免职|聘任|解聘|任命|免去|职务")
-_ITEM = re.compile(r"^(?:\d{1,2}[.、](?!\d)|[(]\d{1,2}[)])")
+# ``1.``, ``2、``, ``(3)`` — and ``1.2023年度…`` (an item number before a year, not a decimal).
+_ITEM = re.compile(r"^(?:\d{1,2}[.、](?:(?!\d)|(?=\d{4}年))|[(]\d{1,2}[)])")
 
 
 def build_document(lines: Lines, h: Header, end: int, seq: int, as_of: dt.date | None = None) -> Document:
@@ -115,7 +116,7 @@ def _closing_elements(lines: Lines, h: Header, end: int, doc: Document):
             skip.update((i, i + 1))  # a 附注 wrapped over two lines
             if doc.disclosure is None:
                 doc.disclosure = (lines.tr[i] + lines.tr[i + 1])[1:-1]
-    attach_lines, doc.attachments = _attachments(lines, start, end)
+    attach_lines, doc.attachments = _attachments(lines, start, end, sig[0][-1] if sig else None)
     skip.update(attach_lines)
     return sig, skip
 
@@ -262,8 +263,11 @@ def _date_from_number_line(lines: Lines, h: Header) -> str | None:
     return parse_date(lines.ft[h.number_line])
 
 
-def _attachments(lines: Lines, start: int, end: int) -> tuple[set[int], list[Attachment]]:
-    """附件说明 blocks: ``附件:1. 名称(见网络版)`` and the numbered items under it."""
+def _attachments(lines: Lines, start: int, end: int, signed_at: int | None = None) -> tuple[set[int], list[Attachment]]:
+    """附件说明 blocks: ``附件:1. 名称(见网络版)`` and the numbered items under it.
+
+    After the signature, once the 附件说明 has been read, ``附件1：名称`` heads an attachment
+    printed in full: body, not another list."""
     used: set[int] = set()
     items: list[str] = []
     i = start
@@ -272,6 +276,8 @@ def _attachments(lines: Lines, start: int, end: int) -> tuple[set[int], list[Att
         if not attachment_head(f):
             i += 1
             continue
+        if items and signed_at is not None and i > signed_at:
+            break
         used.add(i)
         first = lines.tr[i][re.match(r"^附件\d*:?", f).end():]
         block = [first] if first else []
@@ -337,8 +343,8 @@ def _promulgated_title(body: str) -> str | None:
 def _standalone(lines: Lines, i: int, end: int) -> bool:
     """Lines that are headings by themselves: ``附件2`` and the title under it."""
     f = lines.ft[i]
-    if f.startswith("附件") and attachment_body_head(f):
-        return True
+    if f.startswith("附件") and (attachment_body_head(f) or (len(f) <= 50 and attachment_head(f))):
+        return True  # ``附件2`` or ``附件2：名称`` over an attachment printed in full
     if f.startswith("——") or (len(f) <= 16 and person_signature(lines.raw[i])):
         return True  # a speech's subtitle and speaker
     if f.startswith("(") and f.endswith(")") and adoption_note(f):
