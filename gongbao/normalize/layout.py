@@ -29,6 +29,9 @@ _HEAD_WITH_PAGE = re.compile(
 )
 _INLINE_FOOTER = re.compile(r"[—–](?<=[ \t][—–])[ \t]?\d{1,3}[ \t]?[—–](?=[ \t])")
 _TRAILING_FOOTER = re.compile(r"[ \t][—–-][ \t]?(\d{1,3})[ \t]?[—–-]$")
+# A line drawn with nothing but rule characters.
+_RULE_CHARS = frozenset("—─━-=_*＊~～·•…※")
+_RULE = re.compile(r"^[—─━\-=_*＊~～·•…※\s]+$")
 # Runs of white space that are not already a single plain space.
 _ODD_SPACES = re.compile(r"[\t\u3000\u00a0][ \t\u3000\u00a0]*| [ \t\u3000\u00a0]+")
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
@@ -106,8 +109,8 @@ def prepare(text: str) -> Prepared:
     footers: list[tuple[int, int]] = []
     for raw in text.split("\n"):
         line = raw.strip()
-        if not line:
-            continue
+        if not line or (line[0] in _RULE_CHARS and _RULE.match(line)):
+            continue  # blank, or a rule drawn between documents (``————``, ``* * *``)
         if len(line) <= 20:
             m = _FOOTER.match(line)
             if m:
