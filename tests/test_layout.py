@@ -1,5 +1,7 @@
 """Layout repair stages, each on its own."""
 
+import pytest
+
 from gongbao.normalize.fold import fold
 from gongbao.normalize.layout import prepare, repair_ocr, tighten, unglue
 from gongbao.normalize.paragraphs import join_paragraphs
@@ -80,3 +82,23 @@ def test_running_heads_with_page_numbers_are_page_anchors():
 def test_repair_ocr_day_misread_only_in_dates():
     assert repair_ocr("2024年3月5曰\n子曰：学而时习之") == "2024年3月5日\n子曰：学而时习之"
     assert repair_ocr("二〇二四年三月五曰") == "二〇二四年三月五日"
+
+
+@pytest.mark.parametrize("footer", ["— 3 —", "- 3 -", "·3·", "第 3 页 共 12 页", "3/12", "– 3 –", "3", "Page 3", "－3－"])
+def test_page_footers_in_every_form_leave_the_text_and_give_the_page(footer):
+    from gongbao import parse_gazette
+
+    text = (f"某县人民政府关于加强安全生产的通知\n某政发〔2024〕3号\n各乡镇人民政府：\n现将有关事项通知\n{footer}\n"
+            "如下，请认真执行。\n某县人民政府\n2024年3月1日\n")
+    doc = parse_gazette(text).documents[0]
+    assert doc.body == "现将有关事项通知如下，请认真执行。"
+    assert doc.page == 3  # the text above the footer is on page 3
+
+
+def test_bare_numbers_in_runs_are_rows_not_pages():
+    from gongbao.normalize.layout import prepare
+
+    lines = ["序号", "文号", "1", "某政发〔2015〕8号", "2", "某政发〔2016〕21号", "正文一段。", "12", "正文续。"]
+    prep = prepare("\n".join(lines))
+    assert prep.lines == [x for x in lines if x != "12"]  # 1 and 2 are row numbers; 12 alone is a page
+    assert [page for _, page in prep.footers] == [12]

@@ -19,8 +19,12 @@ CJK_PUNCT = "\u3000-\u303f\uff00-\uffef\u2014-\u201f\u2026\u00b7\u30fb\u2022《�
 
 _MARKUP_LINES = re.compile(r"^[ \t\u3000\u00a0]*(?:[-*•>][ \t]+|#{1,6}[ \t]+|>[ \t]*)+", re.M)
 _FOOTER = re.compile(
-    r"^\s*(?:[-—–－~·•]+\s*(\d{1,4})\s*[-—–－~·•]*|(\d{1,4})\s*[-—–－~·•]+|第\s*(\d{1,4})\s*页(?:\s*共\s*\d+\s*页)?)\s*$"
+    r"^\s*(?:[-—–－~·•]+\s*(\d{1,4})\s*[-—–－~·•]*|(\d{1,4})\s*[-—–－~·•]+|第\s*(\d{1,4})\s*页(?:\s*共\s*\d+\s*页)?"
+    r"|(\d{1,4})\s*/\s*\d{1,4}|(?:Page|PAGE|页码)\s*[:：]?\s*(\d{1,4}))\s*$"
 )
+# A number alone on its line: a page number, unless it is a row number of a table printed one
+# cell a line (those come in runs a few lines apart, or under a ``序号`` heading).
+_BARE_NUMBER = re.compile(r"^\d{1,3}$")
 # A running head printed with the page number (书眉): ``·2·  某某省人民政府公报 2024年第12期`` or the
 # same the other way round. It opens a page: the lines after it are on that page.
 _HEAD_TEXT = r"\S.{0,40}?(?:公报|年\s*第\s*\d{1,3}\s*期(?:\s*[(（]\s*总第\s*\d+\s*期\s*[)）])?)"
@@ -107,10 +111,15 @@ def prepare(text: str) -> Prepared:
         text = _ODD_SPACES.sub(" ", text)
     out: list[str] = []
     footers: list[tuple[int, int]] = []
-    for raw in text.split("\n"):
+    raw_lines = text.split("\n")
+    page_numbers = _bare_page_numbers(raw_lines)
+    for k, raw in enumerate(raw_lines):
         line = raw.strip()
         if not line or (line[0] in _RULE_CHARS and _RULE.match(line)):
             continue  # blank, or a rule drawn between documents (``————``, ``* * *``)
+        if k in page_numbers:
+            footers.append((len(out), int(line)))
+            continue
         if len(line) <= 20:
             m = _FOOTER.match(line)
             if m:
@@ -133,6 +142,24 @@ def prepare(text: str) -> Prepared:
                 continue
         out.extend(unglue(line))
     return Prepared(out, footers)
+
+
+def _bare_page_numbers(raw_lines: list[str]) -> set[int]:
+    """Indices of lines holding a page number alone (``12``), told from a table's row numbers."""
+    bare = [(k, int(t)) for k, t in ((k, r.strip()) for k, r in enumerate(raw_lines)
+                                   if len(r) <= 8 and r.strip().isdigit()) if _BARE_NUMBER.match(t)]
+    if not bare:
+        return set()
+    pages = set()
+    for n, (k, v) in enumerate(bare):
+        near = [(k2, v2) for k2, v2 in bare[max(0, n - 1):n + 2] if k2 != k]
+        if any(abs(k2 - k) <= 8 and abs(v2 - v) == 1 for k2, v2 in near):
+            continue  # a run of row numbers
+        above = [r.strip() for r in raw_lines[max(0, k - 4):k]]
+        if any(t in ("序号", "编号") for t in above):
+            continue
+        pages.add(k)
+    return pages
 
 
 # --- unglue -----------------------------------------------------------------------------

@@ -281,6 +281,7 @@ def _assign_pages(docs: list[Document], offsets: list[int], footers: list[tuple[
     between known pages (TOC pages and page footers; a footer ``-74-`` means page 75 follows)."""
     anchors = sorted({(offsets[k], d.page) for k, d in enumerate(docs) if d.page is not None}
                      | {(line, page) for line, page in footers})
+    footer_anchors = set(footers)
     if not anchors:
         return
     for k, d in enumerate(docs):
@@ -296,7 +297,9 @@ def _assign_pages(docs: list[Document], offsets: list[int], footers: list[tuple[
         elif before:
             page = before[-1][1]
         else:
-            page = after[0][1]
+            # Only a page footer after it: the text above that footer is on the page before.
+            page = after[0][1] - 1 if after[0] in footer_anchors else after[0][1]
+            page = max(page, 1)
         d.page = page
         d.warnings.append("page inferred from neighbouring pages")
 
