@@ -96,8 +96,6 @@ def test_page_footers_in_every_form_leave_the_text_and_give_the_page(footer):
 
 
 def test_bare_numbers_in_runs_are_rows_not_pages():
-    from gongbao.normalize.layout import prepare
-
     lines = ["序号", "文号", "1", "某政发〔2015〕8号", "2", "某政发〔2016〕21号", "正文一段。", "12", "正文续。"]
     prep = prepare("\n".join(lines))
     assert prep.lines == [x for x in lines if x != "12"]  # 1 and 2 are row numbers; 12 alone is a page
