@@ -271,12 +271,18 @@ _DAY_MISREAD = re.compile(r"(月[ \t]?(?:\d{1,2}|[一二三四五六七八九十
 
 # Letters OCR reads for digits (``2O24``, ``1O号``, ``l2``), repaired only where the grammar
 # says a number stands: a year in the brackets of a 发文字号 or before 年, a number before 号.
-_LETTER_DIGITS = str.maketrans("OoDlI|", "000111")
-_NUMBER_SLOTS = re.compile(
-    r"(?<=[〔\[(（【﹝])\s*[12OolI][0-9OolDI|]{3}(?=\s*[〕\])）】﹞])"
-    r"|(?<![0-9A-Za-z])[12][0-9OolDI|]{3}(?=\s*年)"
-    r"|(?:(?<=[〕\])）】﹞])\s*(?:第\s*)?|(?<=第))[0-9OolDI|]{1,5}(?=\s*号)"
+_LETTER_DIGITS = str.maketrans("OolI", "0011")
+# Each slot opens with a bracket, a digit or 第 (a fast scan), and holds at least one letter.
+_NUMBER_SLOTS = (
+    # the year of a 发文字号: ``〔2O24〕``
+    re.compile(r"(?<=[〔\[(（【﹝])\s*[12OolI](?=[0-9]{0,2}[OolI])[0-9OolI]{3}(?=\s*[〕\])）】﹞])"),
+    # a year before 年: ``2O24年``
+    re.compile(r"(?<![0-9A-Za-z])[12](?=[0-9]{0,2}[OolI])[0-9OolI]{3}(?=\s*年)"),
+    # a number before 号: ``〕1O号``, ``第15O号``
+    re.compile(r"(?:(?<=[〕\])）】﹞])\s*(?:第\s*)?|(?<=第))(?=[0-9]{0,4}[OolI])[0-9OolI]{1,5}(?=\s*号)"),
 )
+# The cheap test first: a letter that looks like a digit standing next to a digit.
+_LETTER_BY_DIGIT = re.compile(r"\d[OolI]|[OolI]\d")
 
 
 def _digits(m: re.Match) -> str:
@@ -302,8 +308,9 @@ def repair_ocr(text: str) -> str:
     references of a web page saved as text (``&nbsp;``, ``&ldquo;``) are resolved.
     """
     text = unify_ideographs(drop_invisible(unescape_entities(text)))
-    if _NUMBER_SLOTS.search(text):
-        text = _NUMBER_SLOTS.sub(_digits, text)
+    if _LETTER_BY_DIGIT.search(text):
+        for slot in _NUMBER_SLOTS:
+            text = slot.sub(_digits, text)
     if "曰" in text:
         # ``2024年3月5曰``: 曰 (to say) for 日 (day) right after a month and a day number.
         text = _DAY_MISREAD.sub(r"\1日", text)
