@@ -413,3 +413,16 @@ def test_equal_scores_come_newest_first(archive):
         ingest_text(template.format(y=y, n=n), f"{y}.txt")
     hits = search("秸秆禁烧")["hits"]
     assert [h["doc_number"] for h in hits] == ["某政发〔2024〕5号", "某政发〔2023〕4号", "某政发〔2022〕3号"]
+
+
+def test_bulk_load_after_an_index_format_change_keeps_what_was_archived(archive):
+    from gongbao.parse.gazette import parse_gazette
+    from gongbao.store import ingest
+    from gongbao.store.bulk import bulk_load
+    from gongbao.store.search import SearchIndex
+
+    bulk_load(iter([(A, parse_gazette(A), "a")]))
+    (SearchIndex.default_path() / "format").write_text("1")  # as an older gongbao left it
+    ingest._open_index = None  # a new process: it finds the index of another format and empties it
+    assert bulk_load(iter([(B, parse_gazette(B), "b")])) == 1
+    assert ingest.ensure_index().count() == 2  # the earlier issue was indexed again, not lost

@@ -18,7 +18,15 @@ from django.db import connection, transaction
 from ..models import Gazette
 from . import models as m
 from .identifiers import document_base, issue_key
-from .ingest import _date, bump_generation, document_fields, lock_archive, open_index, save_organizations
+from .ingest import (
+    _date,
+    bump_generation,
+    catch_up,
+    document_fields,
+    lock_archive,
+    open_index,
+    save_organizations,
+)
 from .rows import insert_rows
 from .search import SearchIndex
 
@@ -31,6 +39,9 @@ def bulk_load(issues: Iterable[tuple[str, Gazette, str]], batch_issues: int = 20
     """
     idx = index or open_index()
     with idx.exclusive():
+        # The loaded documents are added to the index as it stands: it must first be whole
+        # (new, behind, or emptied by a format change, it is brought up to the database).
+        catch_up(idx)
         return _bulk_load(issues, batch_issues, idx, progress)
 
 
