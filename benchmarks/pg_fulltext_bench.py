@@ -47,11 +47,13 @@ def tokens(text: str) -> str:
     import re
 
     from gongbao.normalize.fold import fold
-    from gongbao.store.search import _bigrams_folded
 
+    # Its own token stream (what was measured), not the tantivy index's: PostgreSQL's parser
+    # would split the index's gap pairs its own way.
     f = fold(text).lower()
-    tails = " ".join(m.group(0)[-1] for m in re.finditer(r"[\u3400-\u9fff]{2,}", f))
-    return _bigrams_folded(f) + " " + tails
+    runs = re.findall(r"[\u3400-\u9fff]{2,}", f)
+    grams = " ".join(run[i:i + 2] for run in runs for i in range(len(run) - 1))
+    return grams + " " + " ".join(run[-1] for run in runs)
 
 
 def tsquery(q: str) -> str:

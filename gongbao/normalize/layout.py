@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from .compat import drop_invisible, unescape_entities, unify_ideographs
 from .fold import fold
+from .paragraphs import ROW_CELL
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Chinese punctuation, full-width forms, quotes and dots that never take a space around them.
@@ -22,9 +23,6 @@ _FOOTER = re.compile(
     r"^\s*(?:[-—–－~·•]+\s*(\d{1,4})\s*[-—–－~·•]*|(\d{1,4})\s*[-—–－~·•]+|第\s*(\d{1,4})\s*页(?:\s*共\s*\d+\s*页)?"
     r"|(\d{1,4})\s*/\s*\d{1,4}|(?:Page|PAGE|页码)\s*[:：]?\s*(\d{1,4}))\s*$"
 )
-# A number alone on its line: a page number, unless it is a row number of a table printed one
-# cell a line (those come in runs a few lines apart, or under a ``序号`` heading).
-_BARE_NUMBER = re.compile(r"^\d{1,3}$")
 # A running head printed with the page number (书眉): ``·2·  某某省人民政府公报 2024年第12期`` or the
 # same the other way round. It opens a page: the lines after it are on that page.
 _HEAD_TEXT = r"\S.{0,40}?(?:公报|年\s*第\s*\d{1,3}\s*期(?:\s*[(（]\s*总第\s*\d+\s*期\s*[)）])?)"
@@ -145,11 +143,10 @@ def prepare(text: str) -> Prepared:
 
 
 def _bare_page_numbers(raw_lines: list[str]) -> set[int]:
-    """Indices of lines holding a page number alone (``12``), told from a table's row numbers."""
-    bare = [(k, int(t)) for k, t in ((k, r.strip()) for k, r in enumerate(raw_lines)
-                                   if len(r) <= 8 and r.strip().isdigit()) if _BARE_NUMBER.match(t)]
-    if not bare:
-        return set()
+    """Indices of lines holding a page number alone (``12``), told from a table's row numbers
+    (those come in runs a few lines apart, or under a ``序号`` heading)."""
+    stripped = ((k, r.strip()) for k, r in enumerate(raw_lines) if len(r) <= 8)
+    bare = [(k, int(t)) for k, t in stripped if ROW_CELL.match(t)]
     pages = set()
     for n, (k, v) in enumerate(bare):
         near = [(k2, v2) for k2, v2 in bare[max(0, n - 1):n + 2] if k2 != k]
@@ -303,11 +300,11 @@ def repair_ocr(text: str) -> str:
     by one stroke): replace it. ``3月5曰`` is a misread 日 (a date has no other reading).
     ``〔2O24〕1O号`` has letters for digits where only digits can stand.
     Nothing is guessed from outside the text. Radicals and compatibility code points that
-    a PDF's font wrote for ordinary ideographs (``⼈⺠政府``) become those ideographs, and
-    invisible format characters (zero-width spaces, soft hyphens) go, and HTML character
-    references of a web page saved as text (``&nbsp;``, ``&ldquo;``) are resolved.
+    a PDF's font wrote for ordinary ideographs (``⼈⺠政府``) become those ideographs, and HTML
+    character references of a web page saved as text (``&nbsp;``, ``&ldquo;``) are resolved.
+    (Invisible format characters go in :func:`prepare`.)
     """
-    text = unify_ideographs(drop_invisible(unescape_entities(text)))
+    text = unify_ideographs(unescape_entities(text))
     if _LETTER_BY_DIGIT.search(text):
         for slot in _NUMBER_SLOTS:
             text = slot.sub(_digits, text)

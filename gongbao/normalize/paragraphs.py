@@ -14,12 +14,13 @@ _ENUM = re.compile(
     r"|[①-⑳]|第[一二三四五六七八九十百零〇\d]+[章节条]|附件\d*(?::|$))"
 )
 _END_CHARS = frozenset("。!?;:”\"」』")
-# A table printed one cell a line: a bare row number opens a row, a 发文字号 alone closes it.
-_ROW_CELL = re.compile(r"^\d{1,3}$")
-_NUMBER_CELL = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[(]\d{4}[〕\])]\d{1,5}号$")
-_HEAD_CELL = re.compile(r"^(?:序号|文件名称|文件标题|文号|发文字号|发文机关|清理结果|处理意见|备注)$")
-# The last cell of such a row: what became of the document (``继续有效``, ``废止``).
-_STATUS_CELL = re.compile(r"^(?:继续有效|有效|废止|予以废止|宣布失效|失效|修改|予以修改|拟废止|拟修改|保留|暂停执行)$")
+# The cells of a table printed one cell a line (a list of documents cleaned up, repealed,
+# kept), used here and by the segmenter: a bare row number opens a row, a 发文字号 alone
+# closes it, a status cell (``继续有效``, ``废止``) may follow; the heading row names columns.
+ROW_CELL = re.compile(r"^\d{1,3}$")
+NUMBER_CELL = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[(]\d{4}[〕\])]\d{1,5}号$")
+HEAD_CELL = re.compile(r"^(?:序号|文件名称|文件标题|文号|发文字号|发文机关|清理结果|处理意见|备注)$")
+STATUS_CELL = re.compile(r"^(?:继续有效|有效|废止|予以废止|宣布失效|失效|修改|予以修改|拟废止|拟修改|保留|暂停执行)$")
 _KEY_VALUE = re.compile(r"^[\u4e00-\u9fff]{2,8}:\S")
 
 
@@ -41,11 +42,11 @@ def join_paragraphs(tr: list[str], ft: list[str], alone: set[int] | frozenset = 
             heads.append(f)
             prev_open = False
             continue
-        if paras and len(f) <= 6 and _ROW_CELL.match(heads[-1]) and _STATUS_CELL.match(f):
+        if paras and len(f) <= 6 and ROW_CELL.match(heads[-1]) and STATUS_CELL.match(f):
             paras[-1] += " " + t
             prev_open = False
             continue
-        if len(f) <= 6 and _HEAD_CELL.match(f):
+        if len(f) <= 6 and HEAD_CELL.match(f):
             # A table's heading row (``序号 文件名称 文号``) is a paragraph of its own.
             if paras and head_row:
                 paras[-1] += " " + t
@@ -55,12 +56,12 @@ def join_paragraphs(tr: list[str], ft: list[str], alone: set[int] | frozenset = 
             head_row, prev_open = True, False
             continue
         head_row = False
-        row_start = len(f) <= 3 and bool(_ROW_CELL.match(f))
+        row_start = len(f) <= 3 and bool(ROW_CELL.match(f))
         starts_item = row_start or bool(_ENUM.match(f)) or bool(len(f) <= 40 and _KEY_VALUE.match(f))
         if paras and prev_open and not starts_item:
             # The cells of a row stay apart: ``1 某县…的通知 某政发〔2015〕8号``.
-            cell = _ROW_CELL.match(heads[-1]) or (
-                f[-1] == "号" and _NUMBER_CELL.match(f) and "\u4e00" <= paras[-1][-1] <= "\u9fff")
+            cell = ROW_CELL.match(heads[-1]) or (
+                f[-1] == "号" and NUMBER_CELL.match(f) and "\u4e00" <= paras[-1][-1] <= "\u9fff")
             paras[-1] += " " + t if cell else t
         else:
             paras.append(t)
@@ -68,7 +69,7 @@ def join_paragraphs(tr: list[str], ft: list[str], alone: set[int] | frozenset = 
         last = paras[-1]
         prev_open = f[-1] not in _END_CHARS and not (
             len(last) <= 40 and "。" not in last and _ENUM.match(heads[-1]) and _balanced(f)
-        ) and not (f[-1] == "号" and _NUMBER_CELL.match(f))
+        ) and not (f[-1] == "号" and NUMBER_CELL.match(f))
     return paras
 
 

@@ -52,12 +52,10 @@ def build_document(lines: Lines, h: Header, end: int, seq: int, as_of: dt.date |
     if doc.doc_type == "纪要":
         # A 纪要 names its organ in its title and its date in its opening sentence
         # (``2024年5月8日，县长某某主持召开…``), with no signature block.
-        organ = leading_organ(doc.title) if not doc.issuers else None
-        doc.issuers = doc.issuers or ([organ] if organ else [])
         doc.date = doc.date or parse_date(doc.body[:40])
-    if not doc.issuers and not doc.signatories:
-        # Nothing signed (a 名单, a 公报 under its title alone): the organ that opens the
-        # title (``某省人民政府任免人员名单``) is the one that issues it.
+    if not doc.issuers and (not doc.signatories or doc.doc_type == "纪要"):
+        # Nothing signed by an organ (a 纪要, a 名单, a 公报 under its title alone): the organ
+        # that opens the title (``某省人民政府任免人员名单``) is the one that issues it.
         organ = leading_organ(doc.title)
         doc.issuers = [organ] if organ else []
     _registers(doc, paragraphs, h, as_of or dt.date.today())

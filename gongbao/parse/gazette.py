@@ -18,7 +18,7 @@ from .elements import build_document
 from .issue import parse_issue
 from .lines import Lines, disclosure, signature_date
 from .segment import Header, find_headers, loose_headers, toc_headers
-from .titles import title_fragment_ft
+from .titles import LEADING_ISSUER, title_fragment_ft
 from .toc import SECTION_MARKS, opens_issue_toc, parse_toc
 
 _RUNNING_HEAD = re.compile(
@@ -150,11 +150,8 @@ def _split_at_sections(lines: Lines, headers: list[Header], n: int) -> list[Head
 
 # --- TOC reconciliation -------------------------------------------------------------------
 
-_ISSUER_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2,30}?(?=关于)")
-
-
 def _bigrams(title: str) -> frozenset[str]:
-    t = _ISSUER_PREFIX.sub("", fold(title))
+    t = LEADING_ISSUER.sub("", fold(title))
     return frozenset(t[i:i + 2] for i in range(len(t) - 1)) or frozenset([t])
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..normalize.paragraphs import HEAD_CELL, NUMBER_CELL, ROW_CELL, STATUS_CELL
 from .dates import DATE_PATTERN, parse_date
 from .docnumber import DocNumber, doc_number_line, order_number_line
 from .lines import (
@@ -27,7 +28,14 @@ from .lines import (
     speaker_line,
 )
 from .organs import is_organ, is_recipient_item
-from .titles import CARRY_VERB, doc_type_of, is_complete_title, is_numbered_head, title_fragment_ft
+from .titles import (
+    CARRY_VERB,
+    LEADING_ISSUER,
+    doc_type_of,
+    is_complete_title,
+    is_numbered_head,
+    title_fragment_ft,
+)
 
 MAX_TITLE_LINES = 4
 _FORWARDS = re.compile(r"转发|批转")
@@ -193,22 +201,16 @@ def _header_at(lines: Lines, i: int, floor: int, hi: int, prev: Header | None, l
     return None
 
 
-_CELL_NUMBER = re.compile(r"^\d{1,3}$")
-_STATUS_CELL = re.compile(r"^(?:继续有效|有效|废止|予以废止|宣布失效|失效|修改|予以修改|拟废止|拟修改|保留|暂停执行)$")
-_NUMBER_CELL = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[(]\d{4}[〕\])]\d{1,5}号$")
-_TABLE_HEAD_CELL = re.compile(r"^(?:序号|文件名称|文件标题|文号|发文字号|发文机关|清理结果|处理意见|备注)$")
-
-
 def _table_row(lines: Lines, a: int, number_line: int, floor: int, hi: int) -> bool:
     """A title and a number that are cells of a table printed one cell a line (a list of
     documents cleaned up, repealed, kept): a bare row number or a heading cell above the
     title, or a bare number or a status cell (继续有效, 废止) under the number."""
     before = lines.ft[a - 1] if a - 1 >= floor else ""
     after = lines.ft[number_line + 1] if number_line + 1 < hi else ""
-    return bool(_CELL_NUMBER.match(before) or _TABLE_HEAD_CELL.match(before)
-                or _CELL_NUMBER.match(after) or _STATUS_CELL.match(after)
+    return bool(ROW_CELL.match(before) or HEAD_CELL.match(before)
+                or ROW_CELL.match(after) or STATUS_CELL.match(after)
                 # Rows without a 序号: the previous row's number cell right above the title.
-                or (before[-1:] == "号" and _NUMBER_CELL.match(before)))
+                or (before[-1:] == "号" and NUMBER_CELL.match(before)))
 
 
 def _inside_sentence(lines: Lines, i: int, lo: int, hi: int) -> bool:
@@ -425,13 +427,9 @@ def join_title_lines(parts: list[str]) -> str:
     return out
 
 
-_LEADING_ISSUER = re.compile(r"^[\u4e00-\u9fff]{2,30}?(?=关于)")
-
-
 def _title_key(ft: str) -> str:
     """A title compared without its issuer in front and without spaces."""
-    t = ft.replace(" ", "")
-    return _LEADING_ISSUER.sub("", t)
+    return LEADING_ISSUER.sub("", ft.replace(" ", ""))
 
 
 def toc_headers(lines: Lines, headers: list[Header], titles: list[str], lo: int, hi: int) -> list[Header]:

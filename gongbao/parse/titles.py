@@ -13,6 +13,9 @@ from ..normalize.fold import fold
 from ..normalize.layout import tighten
 from .organs import is_organ, split_organs
 
+# The organ printed in front of a title's 关于 (``某县人民政府关于…``), for comparing titles.
+LEADING_ISSUER = re.compile(r"^[\u4e00-\u9fff]{2,30}?(?=关于)")
+
 DOC_TYPES = ("决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "报告",
              "请示", "批复", "议案", "函", "纪要", "令")
 _TYPE_END = re.compile(r"(决议|决定|命令|公报|公告|通告|意见|通知|通报|报告|请示|批复|议案|纪要|函|令)$")

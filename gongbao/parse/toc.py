@@ -19,9 +19,9 @@ COLOPHON = re.compile(
     r"^(?:主办单位|主管单位|主办|主管|承办|编辑|编印|出版|地址|邮编|邮政编码|电话|传真|网址|印刷|发行|刊号|"
     r"国内统一|准印证|内部资料|赠阅|定价|电子邮箱|邮箱|投稿|★|☆|※|[A-Za-z\s.]+$)"
 )
-# A section heading: ``县政府文件``, ``人事任免``, ``【省政府令】``.
 # Marks printed around a section heading (``■ 县政府文件``, ``◆部门文件◆``); ★☆※ open colophon notes.
 SECTION_MARKS = "■□◆◇●▲△▶►◎♦◼▪"
+# A section heading: ``县政府文件``, ``人事任免``, ``【省政府令】``.
 SECTION = re.compile(
     rf"^[【\[·•—\-\s{SECTION_MARKS}]*(?P<sec>[\u4e00-\u9fff]{{0,10}}(?:文件|任免|规章|命令|令|公告|通告|解读|信息|动态|其他|公示|批复|决定|要闻|大事记|法规))"
     rf"[】\]·•—\-\s{SECTION_MARKS}]*"

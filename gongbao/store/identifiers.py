@@ -30,12 +30,9 @@ def issue_key(info: IssueInfo | None, documents: list[Document]) -> str:
 def document_base(doc: Document, issue: str) -> str:
     """The id a document's 发文字号 gives it (before any collision is resolved)."""
     number = doc.doc_number or ""
-    m = re.match(r"^(.+?)〔(\d{4})〕(\d+)号$", number)
-    if m:
-        return _clean(f"{m.group(1)}-{m.group(2)}-{m.group(3)}")
-    m = _NUMBERED.match(number)
-    if m:
-        return _clean("-".join(p for p in m.group(1, 2, 3) if p))
+    agency, year, seq = number_parts(number)
+    if agency:
+        return _clean("-".join(str(p) for p in (agency, year, seq) if p is not None))
     m = re.match(r"^(.+?)第(\d+)号$", number)
     if m:
         return _clean(f"{m.group(1)}-{m.group(2)}")

@@ -34,11 +34,12 @@ except ImportError:  # Windows: one process writes at a time by convention
 
 from ..normalize.compat import drop_invisible, unify_ideographs
 from ..normalize.fold import fold
+from ..normalize.layout import CJK as _CJK
 from ..parse.docnumber import find_doc_numbers
 from .config import index_dir
 from .identifiers import number_parts
 
-_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[A-Za-z0-9]+(?:\.[0-9]+)?")
+_CJK_RUN = re.compile(f"[{_CJK}]+|[A-Za-z0-9]+(?:\\.[0-9]+)?")
 FACETS = ("issuer", "doc_type", "year", "section", "status")
 _lock = threading.RLock()
 _executor = None
@@ -53,7 +54,6 @@ def _pool():
     return _executor
 
 
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _NON_CJK = re.compile(f"[^{_CJK}]+")
 _WORD = re.compile(r"[a-z0-9]+")
 # What stands for a run of other characters between Chinese ones: a private-use code point
@@ -68,20 +68,16 @@ _SPACE = [ord(" ")]
 INDEX_FORMAT = "3"
 
 
-def bigrams(text: str) -> str:
-    """The token stream of ``text``'s Chinese for the index, whitespace separated.
+def _bigrams_folded(f: str) -> str:
+    """The token stream of folded text's Chinese for the index, whitespace separated.
 
     Every pair of neighbouring characters in reading order, each run of other characters
     (punctuation, line breaks, Latin, digits) standing as one gap character: ``养老，老服``
     gives 养老 老▯ ▯老 老服, and the index keeps 养老 and 老服 two positions apart. A phrase
     of bigrams therefore matches only characters that stand together (养老服 is not in
-    养老，老服). Two C-level passes: tokenizing is much of the cost of indexing. Latin words
+    养老，老服). C-level passes only: tokenizing is much of the cost of indexing. Latin words
     and numbers are indexed apart (``words``).
     """
-    return _bigrams_folded(fold(text).lower())
-
-
-def _bigrams_folded(f: str) -> str:
     g = _NON_CJK.sub(_GAP, f)
     if len(g) < 2:
         return "" if g == _GAP else g  # one character alone is its own token
