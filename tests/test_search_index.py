@@ -2,7 +2,7 @@
 
 import pytest
 
-from gongbao.store.search import INDEX_FORMAT, SearchIndex
+from gongbao.store.search import INDEX_FORMAT, SearchIndex, covering_bigrams
 
 
 def record(slug: str, body: str, title: str = "关于某事的通知") -> dict:
@@ -46,3 +46,33 @@ def test_an_index_of_another_format_is_emptied_for_a_rebuild(tmp_path):
     assert again.count() == 0
     assert again.generation() == -1  # behind any database: the first use rebuilds it
     assert (path / "format").read_text() == INDEX_FORMAT
+
+
+def test_a_phrase_matches_exactly_where_its_characters_stand_together(tmp_path):
+    """Random texts over four characters, punctuation and line breaks; every query of one to
+    seven characters finds exactly the texts that hold it, run for run (no more, no fewer)."""
+    import random
+    import re
+
+    rng = random.Random(5)
+    texts = {f"t{k}": "".join(rng.choice("养老服务养老服务，\n") for _ in range(rng.randrange(3, 40))) for k in range(60)}
+    idx = SearchIndex(tmp_path / "index")
+    idx.replace_issue("i1", [record(slug, body) for slug, body in texts.items()])
+    queries = {"".join(rng.choice("养老服务") for _ in range(rng.randrange(1, 8))) for _ in range(80)}
+    for q in sorted(queries):
+        expected = {slug for slug, body in texts.items() if q in body}
+        res = idx.search(q, limit=100)
+        assert {h.slug for h in res.hits} == expected, q
+        assert res.total == len(expected), q
+    assert any(re.search("[养老服务]{4}", b) for b in texts.values())  # long runs were there to find
+
+
+@pytest.mark.parametrize(("run", "cover"), [
+    ("养老", [(0, "养老")]),
+    ("养老服", [(0, "养老"), (1, "老服")]),
+    ("养老服务", [(0, "养老"), (2, "服务")]),
+    ("基本养老服务", [(0, "基本"), (2, "养老"), (4, "服务")]),
+    ("基本养老服", [(0, "基本"), (2, "养老"), (3, "老服")]),
+])
+def test_covering_bigrams(run, cover):
+    assert covering_bigrams(run) == cover
