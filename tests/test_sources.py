@@ -59,3 +59,43 @@ def test_web_page_blocks_breaks_pre_and_references():
             "<script>document.write('<p>脚本</p>')</script><footer>版权所有</footer></body></html>")
     assert html_to_text(page).split("\n")[:-1] == [
         "关于某事的 通知", "第一行", "第二行\u00a0“引”", "甲  乙", "丙", "1", "某政发〔2015〕8号"]
+
+
+def test_a_government_web_page_with_its_metadata_table():
+    """A 政府信息公开 page as a site serves it: the table's cells give the 发文字号, 成文日期 and
+    有效性 the text does not print; the page's tools stay out of the document."""
+    from gongbao import parse_gazette
+
+    page = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>某市人民政府</title></head><body>
+    <div class="crumb">当前位置：首页 &gt; 政府信息公开 &gt; 政策文件</div>
+    <table class="meta">
+      <tr><td>索引号：</td><td>11330100/2019-00021</td><td>主题分类：</td><td>城乡建设</td></tr>
+      <tr><td>发文机关：</td><td>某市人民政府</td><td>成文日期：</td><td>2019年08月02日</td></tr>
+      <tr><td>发文字号：</td><td>某政发〔2019〕17号</td><td>有效性：</td><td>已废止</td></tr>
+    </table>
+    <h1>某市人民政府关于加强城市地下管线建设管理的通知</h1>
+    <p>各区、县（市）人民政府，市政府各部门、各直属单位：</p>
+    <p>为加强城市地下管线建设管理，现就有关事项通知如下。</p>
+    <div class="tools"><a href="#">【打印本页】</a> <a href="#">【关闭窗口】</a></div>
+    </body></html>"""
+    gazette = parse_gazette(html_to_text(page))
+    [doc] = gazette.documents
+    assert doc.doc_number == "某政发〔2019〕17号"
+    assert doc.date == "2019-08-02"
+    assert doc.issuers == ["某市人民政府"]
+    assert doc.recipients == "各区、县（市）人民政府，市政府各部门、各直属单位"
+    assert doc.body == "为加强城市地下管线建设管理，现就有关事项通知如下。"
+    assert (doc.validity.status, doc.validity.evidence) == ("repealed", "有效性：已废止")
+
+
+@pytest.mark.parametrize("text", [
+    # A gazette's colophon: labels, but none of a document page's.
+    "主办：某县人民政府办公室\n地址：某县府前街1号\n电话：0358-1234567\n",
+    # A table of documents headed by its columns: 文件名称 and 文号 with no values of their kind.
+    "序号\n文件名称\n文号\n1\n某县人民政府关于加强城市道路管理的通知\n某政发〔2015〕8号\n",
+])
+def test_what_is_not_a_web_page_table(text):
+    from gongbao.parse.pagemeta import read_page_metadata
+
+    lines = text.strip().split("\n")
+    assert read_page_metadata(lines, 0, len(lines)) is None

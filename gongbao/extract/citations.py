@@ -96,7 +96,7 @@ _REPEAL_LIST_HEAD = re.compile(
 # 《…》 that name documents (laws, regulations, notices, plans), not books or record forms.
 _DOC_TITLE = re.compile(
     r"(?:法|条例|规定|办法|细则|意见|通知|决定|方案|规划|纲要|计划|标准|规范|规程|指南|目录|清单|批复|函|报告|"
-    r"公告|通告|令|决议|准则|制度|章程|要点|请示|通报|纪要|指引|措施|政策|导则|通则|意见稿)(?:\([^()]*\))?$"
+    r"公告|通告|令|决议|准则|制度|章程|要点|请示|通报|纪要|指引|措施|政策|导则|通则|意见稿|规则|守则|名录|大纲|解释|公报)(?:\([^()]*\))?$"
 )
 _CITATION_MARK = re.compile(r"《|号")
 _CLAUSE_BREAK = re.compile(r"[,:]")

@@ -19,6 +19,13 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = "\u3000-\u303f\uff00-\uffef\u2014-\u201f\u2026\u00b7\u30fb\u2022《》"
 
 _MARKUP_LINES = re.compile(r"^[ \t\u3000\u00a0]*(?:[-*•>][ \t]+|#{1,6}[ \t]+|>[ \t]*)+", re.M)
+# A web page's tools printed alone on a line, when a page's text comes from elsewhere than
+# ``sources.html`` (which leaves them out itself): 返回顶部, 【打印】【关闭】, 分享到…, and the
+# empty heading a page prints over its download links (相关附件：).
+_TOOL = r"【?(?:打印(?:本页|此页)?|关闭(?:窗口|本页)?|收藏)】?"
+_WEB_TOOLS = re.compile(
+    rf"^[ \t\u3000\u00a0]*(?:返回顶部|(?:相关附件|附件下载|相关链接|相关文件)[:：]?|{_TOOL}(?:[ \t]*{_TOOL})*|扫一扫在手机上?打开当前页|【?字体[:：].{{0,20}}|分享到[:：]?.{{0,40}})"
+    r"[ \t\u3000\u00a0]*$", re.M)
 _FOOTER = re.compile(
     r"^\s*(?:[-—–－~·•]+\s*(\d{1,4})\s*[-—–－~·•]*|(\d{1,4})\s*[-—–－~·•]+|第\s*(\d{1,4})\s*页(?:\s*共\s*\d+\s*页)?"
     r"|(\d{1,4})\s*/\s*\d{1,4}|(?:Page|PAGE|页码)\s*[:：]?\s*(\d{1,4}))\s*$"
@@ -96,6 +103,15 @@ class Prepared:
     # (index of the first line after the footer, page number printed in the footer)
     footers: list[tuple[int, int]] = field(default_factory=list)
 
+    def without(self, drop: list[int]) -> Prepared:
+        """The same lines but those at ``drop``, footer anchors moved with their lines."""
+        gone = set(drop)
+        shift = [0] * (len(self.lines) + 1)
+        for i in range(len(self.lines)):
+            shift[i + 1] = shift[i] + (i in gone)
+        return Prepared([x for i, x in enumerate(self.lines) if i not in gone],
+                        [(i - shift[i], page) for i, page in self.footers])
+
 
 def prepare(text: str) -> Prepared:
     """Split text into non-empty, marker-free, unglued lines; collect page footers."""
@@ -105,6 +121,7 @@ def prepare(text: str) -> Prepared:
     # Whole-text passes (one regex call each, not one per line).
     text = _MARKUP_LINES.sub("", text)
     text = _INLINE_FOOTER.sub("", text)
+    text = _WEB_TOOLS.sub("", text)
     if "\t" in text or "\u3000" in text or "\u00a0" in text or "  " in text:
         text = _ODD_SPACES.sub(" ", text)
     out: list[str] = []

@@ -370,14 +370,16 @@ def _embedded_title(lines: Lines, title: str, lo: int, after: int, end: int) -> 
     """
     named = None
     # The notice names what it hands on in its first sentences; a 《…》 may be cut by a line break.
-    notice = "".join(lines.tr[lo:min(after, lo + 15)])
+    # Unsigned (``after`` is its first line), the notice's own sentences are all there is to read.
+    unsigned = after == lo
+    notice = "".join(lines.tr[lo:min(end if unsigned else after, lo + 15)])
     for sentence in re.split(r"(?<=[。;；])", notice):
         m = QUOTED_TITLE.search(sentence)
         if m and re.search(r"印发|转发|同意|批准|发布", fold(sentence)):
             named = m.group(1).replace(" ", "")
             break
     target = fold(named) if named else None
-    for i in range(after, min(end, after + 4)):
+    for i in range(after, after if unsigned else min(end, after + 4)):
         f = lines.ft[i]
         if not f or disclosure(f):
             continue

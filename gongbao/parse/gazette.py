@@ -17,6 +17,7 @@ from ..normalize.layout import prepare, repair_ocr
 from .elements import build_document
 from .issue import parse_issue
 from .lines import Lines, disclosure, signature_date
+from .pagemeta import PageMetadata, read_page_metadata
 from .segment import Header, find_headers, loose_headers, toc_headers
 from .titles import LEADING_ISSUER, title_fragment_ft
 from .toc import SECTION_MARKS, opens_issue_toc, parse_toc
@@ -34,6 +35,9 @@ def parse_gazette(text: str, source: str = "<text>", as_of: dt.date | None = Non
     odd but readable is parsed as far as possible and reported in ``warnings``.
     """
     prep = prepare(repair_ocr(text))
+    page = read_page_metadata(prep.lines, 0, min(len(prep.lines), 60))
+    if page is not None:
+        prep = prep.without(page.lines)  # a web page's table of 发文字号, 成文日期…: read, not text
     lines = Lines(prep.lines)
     n = len(lines)
     toc_at = next((i for i in range(min(n, 400)) if opens_issue_toc(lines, i)), None)
@@ -78,6 +82,8 @@ def parse_gazette(text: str, source: str = "<text>", as_of: dt.date | None = Non
             documents[k].section = h.section
 
     toc = reconcile(toc, documents, warnings) if toc_at is not None else []
+    if page is not None:
+        _apply_page_metadata(documents[0], page)
     _assign_pages(documents, [_char_offset(lines, o) for o in offsets],
                   [(_char_offset(lines, i), p + 1) for i, p in prep.footers])
     if toc_at is not None:
@@ -88,6 +94,19 @@ def parse_gazette(text: str, source: str = "<text>", as_of: dt.date | None = Non
                     entry.page = doc.page
     return Gazette(issue=issue, toc=toc, documents=documents, warnings=warnings,
                    organizations=collect_organizations(documents))
+
+
+def _apply_page_metadata(doc: Document, page: PageMetadata) -> None:
+    """What a web page's table says of its document fills what the text did not print; the
+    document's own elements win where both speak."""
+    doc.doc_number = doc.doc_number or page.doc_number
+    doc.issuers = doc.issuers or page.issuers or []
+    if page.date and not doc.date:
+        doc.date = page.date
+        doc.warnings = [w for w in doc.warnings if w != "no 成文日期 found"]
+    if page.status and doc.validity is not None and doc.validity.status == "in_force":
+        doc.validity.status = page.status
+        doc.validity.evidence = page.evidence
 
 
 def _unread_document(lines: Lines, lo: int, hi: int) -> tuple[int, int] | None:

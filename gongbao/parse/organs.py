@@ -35,7 +35,9 @@ _ORGAN = re.compile(rf"^[\u4e00-\u9fff()（）·]{{1,40}}?(?:{_SUFFIX_RE})$")
 # Names hold no digits, no sentence punctuation and none of the verbs of a title.
 _NOT_IN_NAME = re.compile(r"[\d:;。,]|关于|转发|印发|批转|通知|决定|报告")
 # Generic recipient words that are not names but stand where names stand.
-_GENERIC = re.compile(r"(?:单位|部门|机构|机关|企业|组织|成员|同志|群众|居民|人员|商户|县直|市直|省直)$")
+_GENERIC = re.compile(r"(?:单位|部门|机构|机关|企业|组织|成员|同志|群众|居民|人员|商户|县直|市直|省直)$"
+                      # the places under a government, as a group: 各乡镇, 各区县, 各县（市、区）, 各镇街
+                      r"|^各(?:乡镇|区县|县区|县市区?|市县|市州|盟市|旗县|镇街|街镇|镇办|镇\(街道\)|乡\(镇\)|县\(市、?区?\)|县\(区\)|区\(县\))$")
 
 
 @lru_cache(maxsize=65536)
