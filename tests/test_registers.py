@@ -202,6 +202,13 @@ def test_validity_forms(sentence, start, until):
     ("免去王五、赵六同志的县人民政府副县长职务。",
      [("王五", "remove", "县人民政府副县长"), ("赵六", "remove", "县人民政府副县长")]),
     ("免去：\n钱七的市财政局副局长职务（另有任用）。", [("钱七", "remove", "市财政局副局长")]),
+    # What a list prints after a name: sex, ethnicity.
+    ("任命马丽（女，回族）为省民族宗教事务委员会副主任，达瓦（藏族）为省农业农村厅副厅长；\n免去赵敏（女）的省统计局副局长职务。",
+     [("马丽", "appoint", "省民族宗教事务委员会副主任"), ("达瓦", "appoint", "省农业农村厅副厅长"),
+      ("赵敏", "remove", "省统计局副局长")]),
+    # 不再担任 is a removal under any heading.
+    ("经市人民政府研究决定：\n刘洋任市财政局局长；\n周伟不再担任市交通运输局局长职务。",
+     [("刘洋", "appoint", "市财政局局长"), ("周伟", "remove", "市交通运输局局长")]),
 ])
 def test_appointment_forms(body, expected):
     from gongbao.extract.appointments import find_appointments

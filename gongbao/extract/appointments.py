@@ -26,6 +26,10 @@ _RESIGN = re.compile(rf"^(?:同意|接受)?(?P<person>{_NAME})(?:同志)?辞去(
 _ACTING = re.compile(rf"^(?:决定)?(?P<person>{_NAME})(?:同志)?代理(?P<post>.+?)(?:职务)?$")
 # ``张三同志任某某局局长`` (the county form, no verb heading the list).
 _TAKES = re.compile(rf"^(?P<person>{_NAME})(?P<comrade>同志)?(?:任|担任)(?P<post>.+?)$")
+# ``张三不再担任某某局局长职务``: a removal whatever verb heads the list.
+_NO_LONGER = re.compile(rf"^(?P<person>{_NAME})(?:同志)?不再(?:担任|兼任)(?P<post>.+?)(?:职务)?$")
+# What a list prints after a name: ``赵敏（女）``, ``马丽（女，回族）``, ``达瓦（藏族）``.
+_PERSON_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])\((?:女|男)?,?(?:[\u4e00-\u9fff]{1,5}族)?\)(?=[\u4e00-\u9fff、])")
 # ``…，免去其某某职务``: the person is the one the clause before named.
 _REMOVE_THEIR = re.compile(r"^(?:免去)?其(?P<post>.+?)职务$")
 _PROBATION = re.compile(r"\((?:试用期|任职试用期)[^()]*\)")
@@ -71,7 +75,7 @@ def find_appointments(body: str, doc_date: str | None = None, expand=None,
     if decided_by and expand:
         decided_by = expand(decided_by)
     for para in body.split("\n"):
-        f = fold(para)
+        f, para = _without_person_notes(fold(para), para)
         got = _decision(f, para)
         if got:
             decided_by, meeting, decision_date = got
@@ -129,12 +133,25 @@ def _without_probation(f: str, raw: str) -> tuple[str, str, bool]:
     return f[: m.start()] + f[m.end():], raw[: m.start()] + raw[m.end():], True
 
 
+def _without_person_notes(f: str, raw: str) -> tuple[str, str]:
+    """``赵敏（女）的…职务`` → ``赵敏的…职务``, in the folded text and its original alike."""
+    if "(" not in f:
+        return f, raw
+    spans = [m.span() for m in _PERSON_NOTE.finditer(f) if m.end() - m.start() > 2]
+    for a, b in reversed(spans):
+        f, raw = f[:a] + f[b:], raw[:a] + raw[b:]
+    return f, raw
+
+
 def _special(clause: str, raw: str) -> Appointment | None:
-    """辞去 and 代理 read the same whatever verb came before."""
+    """辞去, 不再担任 and 代理 read the same whatever verb came before."""
     text, raw = _strip_pair(clause, raw)
     m = _RESIGN.match(text)
     if m:
         return _make(m, raw, "remove", "辞去", False)
+    m = _NO_LONGER.match(text)
+    if m and len(m.group("post")) >= 2:
+        return _make(m, raw, "remove", "不再担任", False)
     m = _ACTING.match(text)
     if m and len(m.group("post")) >= 2:
         return _make(m, raw, "appoint", "代理", False)
