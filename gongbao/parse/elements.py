@@ -23,6 +23,7 @@ from .lines import (
     attachment_body_head,
     attachment_head,
     disclosure,
+    editorial_note,
     organs_only,
     person_signature,
     print_record,
@@ -345,8 +346,8 @@ def _standalone(lines: Lines, i: int, end: int) -> bool:
         return True  # ``附件2`` or ``附件2：名称`` over an attachment printed in full
     if f.startswith("——") or (len(f) <= 16 and person_signature(lines.raw[i])):
         return True  # a speech's subtitle and speaker
-    if f.startswith("(") and f.endswith(")") and adoption_note(f):
-        return True  # ``（2024年5月30日…会议通过）`` under a promulgated text's title
+    if f.startswith("(") and f.endswith(")") and (adoption_note(f) or editorial_note(f)):
+        return True  # ``（2024年5月30日…会议通过）`` under a promulgated text's title; ``（本文有删减）``
     if len(f) <= 60 and i + 1 < end and lines.ft[i + 1].startswith("(") and adoption_note(lines.ft[i + 1]):
         return True  # that title
     if len(f) <= 5 and is_toc_head(f):
@@ -381,7 +382,7 @@ def _embedded_title(lines: Lines, title: str, lo: int, after: int, end: int) -> 
     target = fold(named) if named else None
     for i in range(after, after if unsigned else min(end, after + 4)):
         f = lines.ft[i]
-        if not f or disclosure(f):
+        if not f or disclosure(f) or editorial_note(f):
             continue
         if target and f == target:
             return lines.tr[i], [i]

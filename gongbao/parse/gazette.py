@@ -56,7 +56,8 @@ def parse_gazette(text: str, source: str = "<text>", as_of: dt.date | None = Non
     if toc_at is not None:
         toc, colophon = parse_toc(lines, toc_at + 1, body_start)
         cover += colophon
-        headers = toc_headers(lines, headers, [fold(e.title) for e in toc], body_start, n)
+        headers = toc_headers(lines, headers, [fold(e.title) for e in toc], body_start, n,
+                              frozenset(fold(e.section) for e in toc if e.section))
     issue = parse_issue(lines, cover)
     unread = _unread_document(lines, toc_at + 1 if toc_at is not None else 0, body_start)
     if unread:

@@ -14,13 +14,15 @@ _GAZETTE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,30}公报)(?:\s|$|\d|第)")
 _ZH_NUM = "[一二三四五六七八九十百零〇○]"
 _ISSUE_NO = re.compile(
     rf"(?P<year>\d{{4}}|[〇○零一二三四五六七八九]{{4}})\s*(?:年\s*第\s*(?P<num>\d{{1,3}}|{_ZH_NUM}{{1,3}})\s*期"
-    r"|年?\s*(?:No|NO|no)\.?\s*(?P<no>\d{1,3}))"
+    r"|年?\s*(?:No|NO|no)\.?\s*(?P<no>\d{1,3})"
+    # The State Council's gazette numbers its issues: ``2024 第 10 号`` / ``2024年第10号``.
+    r"|\s*年?\s*第\s*(?P<hao>\d{1,3})\s*号(?=\s*(?:\(|$)))"
     rf"(?:\s*\(?\s*总\s*第\s*(?P<cum>\d{{1,5}}|{_ZH_NUM}{{1,6}})\s*期\s*\)?)?"
 )
 _NUMBER_ALONE = re.compile(rf"(?<!总)第\s*(\d{{1,3}}|{_ZH_NUM}{{1,3}})\s*期")
 _YEAR_ALONE = re.compile(r"^((?:19|20)\d{2})(?:年|\.\d{1,2}$|$)")
 _YEAR_ANY = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
-_CUM = re.compile(rf"总\s*第\s*(\d{{1,5}}|{_ZH_NUM}{{1,6}})\s*期")
+_CUM = re.compile(rf"总\s*(?:第|号\s*[:：]?)\s*(\d{{1,5}}|{_ZH_NUM}{{1,6}})\s*[期号)]")
 _PUBDATE = re.compile(r"(?:出版日期|出版时间)[::]?\s*(.+)|(.+?日)\s*出版")
 _FREQ = re.compile(r"(半月刊|双月刊|月刊|季刊|旬刊|周刊|年刊|半年刊)")
 _FIELDS = {
@@ -30,7 +32,10 @@ _FIELDS = {
     "phone": re.compile(r"^(?:电\s*话|联系电话)\s*[::]\s*(?P<v>[\d()（）\-— ]{7,30})"),
 }
 # ``某某人民政府办公厅 主办`` / ``某某人民政府办公室编印`` printed on the cover.
-_PUBLISHER_BEFORE = re.compile(r"(?:^|\s)(?P<v>[\u4e00-\u9fff]{4,30}?)\s?(?:主办|编印|编辑出版|主编)(?:\s|$)")
+_PUBLISHER_BEFORE = re.compile(r"(?:^|\s)(?P<v>[\u4e00-\u9fff]{4,30}?)\s?(?:主办|编印|编辑出版|主编|编辑)(?:\s|$)")
+# A gazette's name printed over two lines, its country or place first: ``中华人民共和国`` / ``国务院公报``.
+_NAME_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:共和国|自治区|特别行政区|省|市|县|区|州|盟|旗)$")
+_DATE_LINE = re.compile(r"^\(?[\d〇○零一二三四五六七八九十]{4}\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\)?$")
 _DISTRIBUTION = re.compile(r"(?:赠阅|发送|发行|分送)(?:范围|对象)?\s*[::]\s*(?P<v>.+)$")
 # The labels of a colophon, where several share a line.
 _LABEL = re.compile(
@@ -53,16 +58,21 @@ def _segments(f: str) -> list[tuple[int, int]]:
 def parse_issue(lines: Lines, indices: list[int]) -> IssueInfo | None:
     """Issue metadata from the cover/colophon lines at ``indices``; None if there is no cover."""
     info = IssueInfo()
+    numbered_hao = False
     for i in indices:
         raw, t, f = lines.raw[i], lines.tr[i], lines.ft[i]
         if info.gazette is None:
             m = _GAZETTE.match(fold(raw.strip()))
             if m:
                 info.gazette = t[: len(m.group("name"))] if fold(t).startswith(m.group("name")) else m.group("name")
+                prev = lines.ft[i - 1] if i - 1 in indices else ""
+                if _NAME_HEAD.match(prev) and not info.gazette.startswith(prev):
+                    info.gazette = lines.tr[i - 1] + info.gazette
         m = _ISSUE_NO.search(f)
         if m and info.number is None:
             info.year = zh_number(m.group("year"))
-            info.number = zh_number(m.group("num") or m.group("no"))
+            info.number = zh_number(m.group("num") or m.group("no") or m.group("hao"))
+            numbered_hao = bool(m.group("hao"))
             if m.group("cum"):
                 info.cumulative_number = zh_number(m.group("cum"))
         if info.cumulative_number is None:
@@ -109,8 +119,13 @@ def parse_issue(lines: Lines, indices: list[int]) -> IssueInfo | None:
                 if y and not year:
                     year = y.group(1)
             info.year = int(year) if year else None
+    if info.gazette is None and numbered_hao:
+        info.year = info.number = info.cumulative_number = None  # ``2024年第1号`` of a 公告, not an issue
     if info.gazette is None and info.number is None:
         return None
+    if info.publication_date is None:
+        # A date alone on the cover, with no 出版 label, is the issue's date.
+        info.publication_date = next((parse_date(lines.ft[i]) for i in indices if _DATE_LINE.match(lines.ft[i])), None)
     if info.publisher is None:
         # The organ printed on the cover under the title.
         for i in indices:

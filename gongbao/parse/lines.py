@@ -41,6 +41,14 @@ _DISCLOSURE = re.compile(r"^\((?:(?:此件|本件)[^()]{1,14}|联系人:[^()]{2,
 _DISCLOSURE_LINE = re.compile(r"^公开(?:方式|属性|类型)[:：]\S{2,10}$")
 
 
+# The publisher's note on what it printed: ``（本文有删减）``, ``（有删节）``, ``（摘要）``.
+_EDITORIAL_NOTE = re.compile(r"^\((?:本文|此件|全文|原文|正文)?(?:有删减|有删节|略|节选|摘登|摘编|摘要)\)$")
+
+
+def editorial_note(ft: str) -> bool:
+    return ft[:1] == "(" and bool(_EDITORIAL_NOTE.match(ft))
+
+
 def disclosure(ft: str) -> str | None:
     """``(此件公开发布)`` → ``此件公开发布``; ``公开方式：主动公开`` is kept whole."""
     if _DISCLOSURE.match(ft):

@@ -36,6 +36,7 @@ from .titles import (
     is_numbered_head,
     title_fragment_ft,
 )
+from .toc import SECTION_MARKS
 
 MAX_TITLE_LINES = 4
 _FORWARDS = re.compile(r"转发|批转")
@@ -432,11 +433,13 @@ def _title_key(ft: str) -> str:
     return LEADING_ISSUER.sub("", ft.replace(" ", ""))
 
 
-def toc_headers(lines: Lines, headers: list[Header], titles: list[str], lo: int, hi: int) -> list[Header]:
+def toc_headers(lines: Lines, headers: list[Header], titles: list[str], lo: int, hi: int,
+                sections: frozenset[str] = frozenset()) -> list[Header]:
     """Headers for documents the 目录 lists but the header rules did not see.
 
     The 目录 is the editors' own index of the issue: a line (or two or three) of the body that
-    spells a listed title exactly, standing at a line start after a finished sentence, opens
+    spells a listed title exactly, standing at a line start after a finished sentence or under
+    one of the 目录's section headings (``人事任免``, folded in ``sections``), opens
     that document even when nothing else marks its start (a 名单 printed straight after a
     plan, no number, no 主送机关). Titles are compared folded, spaces removed, and without the
     issuer in front; short titles (under six characters) are not trusted.
@@ -463,7 +466,9 @@ def toc_headers(lines: Lines, headers: list[Header], titles: list[str], lo: int,
             continue
         if not any(h in ft for h in heads):
             continue
-        if i > lo and lines.ft[i - 1] and not ends_sentence(lines.ft[i - 1]) and not lines.ft[i - 1].endswith(")"):
+        before = lines.ft[i - 1] if i > lo else ""
+        if before and not ends_sentence(before) and not before.endswith(")") \
+                and before.strip("【】[]·•—- " + SECTION_MARKS) not in sections:
             continue
         joined = ""
         for j in range(i, min(i + 3, hi)):

@@ -120,4 +120,13 @@ def _looks_like_section(fr: str, m: re.Match) -> bool:
     rest = fr[m.end():].lstrip()
     if fr.lstrip().startswith(("【", "[")) and fr[: m.end()].rstrip().endswith(("】", "]")):
         return True  # ``【省政府令】`` is a heading whatever follows it
-    return not rest or rest.startswith("关于") or (bool(re.match(r"^[\u4e00-\u9fff]{2,20}\s?关于", rest)) and "关于" not in fr[: m.end()])
+    if not rest or rest.startswith("关于"):
+        return True
+    if re.match(r"^[\u4e00-\u9fff]{2,20}\s?关于", rest) and "关于" not in fr[: m.end()]:
+        return True
+    # A heading on a line of its own (the 目录's lines are joined with a space) before a title
+    # of any form (``人事任免`` / ``国务院任免国家工作人员``), when it reads as no title's start.
+    return fr[m.end("sec"):m.end("sec") + 1] == " " and not _NOT_HEADING.search(m.group("sec"))
+
+
+_NOT_HEADING = re.compile(r"关于|印发|转发|批转|的|和|与|及")
