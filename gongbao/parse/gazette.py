@@ -69,6 +69,9 @@ def parse_gazette(text: str, source: str = "<text>", as_of: dt.date | None = Non
     documents: list[Document] = []
     offsets: list[int] = []
     running = {fold(issue.gazette)} if issue and issue.gazette else set()
+    # A section's name printed atop each of its pages is a running head too, inside a document
+    # (the heading over the next document was taken off its end first, by _trim_trailer).
+    running |= {fold(s) for s in section_names}
     for k, h in enumerate(headers):
         end = headers[k + 1].start if k + 1 < len(headers) else n
         end, trailing_section = _trim_trailer(lines, h, end, section_names)
@@ -127,7 +130,7 @@ def _blank_running_heads(lines: Lines, lo: int, hi: int, heads: set[str]) -> Non
     """Page headers repeated in the body (``某某人民政府公报 2024年第3期``) are layout, not text."""
     for i in range(lo, hi):
         f = lines.ft[i]
-        if f in heads or (len(f) <= 40 and _RUNNING_HEAD.match(f)):
+        if f in heads or (len(f) <= 40 and (_RUNNING_HEAD.match(f) or f.strip("【】[]·•—- " + SECTION_MARKS) in heads)):
             lines.tr[i] = lines.ft[i] = ""
 
 
