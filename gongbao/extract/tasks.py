@@ -100,6 +100,11 @@ def _split_glued(para: str, f: str, expected: dict[int, int]) -> list[tuple[str,
 
 def find_tasks(paragraphs: list[str], expand=None, folded: list[str] | None = None) -> list[Task]:
     """The tasks of a plan whose body is ``paragraphs``; ``expand`` canonicalises unit names."""
+    folded = folded if folded is not None else [fold(p) for p in paragraphs]
+    return _outline_tasks(paragraphs, folded, expand) + table_tasks(paragraphs, folded, expand)
+
+
+def _outline_tasks(paragraphs: list[str], folded: list[str], expand) -> list[Task]:
     roots = outline(paragraphs, folded)
     if not roots:
         return []
@@ -261,13 +266,14 @@ def _recurrence(f: str) -> str | None:
 
 _TARGET = re.compile(
     r"(?P<verb>达到|提高到|提高至|提升到|提升至|不低于|不少于|不超过|不高于|控制在|降低到|降低至|下降到|降至|低于|高于|超过|"
-    r"增长|增加|提高|减少|下降|达)"
-    r"(?P<value>\d+(?:\.\d+)?)(?P<unit>%|个百分点|万元|亿元|元|万人|人次|人|个|家|户|所|座|台|辆|公里|千米|平方米|平方公里|万亩|亩|"
+    r"压缩至|压缩到|压减至|压减到|缩短至|缩短到|增长|增加|提高|减少|下降|达)"
+    r"(?P<value>\d+(?:\.\d+)?)(?P<unit>%|个百分点|个工作日|工作日|万元|亿元|元|万人|人次|人|个|家|户|所|座|台|辆|公里|千米|平方米|平方公里|万亩|亩|"
     r"吨|万吨|次|场|项|张|小时|天|倍|名|条|处)?(?P<qual>以上|以下|左右|以内)?"
 )
 _METRIC_TRIM = re.compile(r"^(?:(?:到|至|力争到|力争|确保|到了)?\d{4}年(?:底|末)?|力争|确保|全年|全县|全市|全省|其中)+")
 _GE = {"达到", "提高到", "提高至", "提升到", "提升至", "不低于", "不少于", "达"}
-_LE = {"不超过", "不高于", "控制在", "降低到", "降低至", "下降到", "降至"}
+_LE = {"不超过", "不高于", "控制在", "降低到", "降低至", "下降到", "降至", "压缩至", "压缩到", "压减至", "压减到", "缩短至",
+       "缩短到"}
 _CHANGE = {"增长", "增加", "提高", "减少", "下降"}
 
 
@@ -308,3 +314,81 @@ def _task(node: _Node, expand) -> Task:
     body = re.sub(r"^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,3}[.、．]|[①-⑳])", "", text)
     return Task(id=node.path, text=body, lead_units=lead, responsible_units=resp,
                 deadline=_deadline(f), recurrence=_recurrence(f), targets=_targets(f, text))
+
+
+# --- a table of tasks (任务分工表) ------------------------------------------------------------
+# Its columns by their headings; the body prints the heading row as one paragraph (cells run
+# together or a space apart) and each row as ``N cell cell …`` (``normalize.paragraphs``).
+_COLUMNS = {
+    "index": "序号|编号",
+    "task": "重点任务|主要任务|工作任务|具体任务|任务内容|任务举措|任务措施|工作内容|工作措施|具体措施|主要措施|重点工作"
+            "|工作事项|改革事项|具体事项|事项|任务|措施|内容",
+    "lead": "牵头单位|牵头部门|责任单位|责任部门|主责单位|主责部门|负责单位|实施单位|承办单位",
+    "help": "配合单位|配合部门|协办单位|参与单位|协同单位|协助单位|协作单位",
+    "deadline": "完成时限|完成时间|时间节点|时限要求|进度安排|时间安排|时限",
+    "other": "备注|类别|领域|工作目标|预期目标|目标|责任人|分管领导",
+}
+_COLUMN = re.compile("|".join(sorted((x for v in _COLUMNS.values() for x in v.split("|")), key=len, reverse=True)))
+_KIND_OF = {x: k for k, v in _COLUMNS.items() for x in v.split("|")}
+_ROW = re.compile(r"^(\d{1,3}) (\S.*)$")
+
+
+def _heading_row(f: str) -> list[str] | None:
+    """``重点任务牵头单位配合单位完成时限`` → the kinds of its columns, or None."""
+    kinds, pos = [], 0
+    for m in _COLUMN.finditer(f):
+        if f[pos:m.start()].strip():
+            return None
+        kinds.append(_KIND_OF[m.group(0)])
+        pos = m.end()
+    if f[pos:].strip() or "task" not in kinds or not ({"lead", "help"} & set(kinds)):
+        return None
+    return kinds
+
+
+def table_tasks(paragraphs: list[str], folded: list[str], expand=None) -> list[Task]:
+    """The rows of a table of tasks: each row's task, lead and helping units, deadline."""
+    tasks: list[Task] = []
+    tables = 0
+    k = 0
+    while k < len(folded):
+        kinds = _heading_row(folded[k]) if len(folded[k]) <= 80 else None
+        if kinds is None:
+            k += 1
+            continue
+        tables += 1
+        kinds = [x for x in kinds if x != "index"]
+        k += 1
+        while k < len(folded):
+            m = _ROW.match(folded[k])
+            if not m:
+                break
+            cells_f = m.group(2).split(" ")
+            raw = paragraphs[k][m.start(2):]
+            cells, pos = [], 0
+            for c in cells_f:
+                cells.append(raw[pos:pos + len(c)])
+                pos += len(c) + 1
+            tasks.append(_row_task(f"table{tables}.{m.group(1)}", kinds, cells, cells_f, expand))
+            k += 1
+    return tasks
+
+
+def _row_task(task_id: str, kinds: list[str], cells: list[str], cells_f: list[str], expand) -> Task:
+    """Cells to columns; a task's text may hold spaces of its own, so extra cells are its."""
+    if len(cells) > len(kinds) and "task" in kinds:
+        t = kinds.index("task")
+        tail = len(kinds) - t - 1
+        merged = " ".join(cells[t:len(cells) - tail])
+        merged_f = " ".join(cells_f[t:len(cells_f) - tail])
+        cells = [*cells[:t], merged, *cells[len(cells) - tail:]]
+        cells_f = [*cells_f[:t], merged_f, *cells_f[len(cells_f) - tail:]]
+    by_kind: dict[str, tuple[str, str]] = {}
+    for kind, c, cf in zip(kinds, cells, cells_f, strict=False):
+        by_kind.setdefault(kind, (c, cf))
+    text, f = by_kind.get("task", ("", ""))
+    lead = _names(by_kind["lead"][0], expand) if "lead" in by_kind else []
+    resp = _names(by_kind["help"][0], expand) if "help" in by_kind else []
+    when = by_kind.get("deadline", ("", ""))[1]
+    return Task(id=task_id, text=text, lead_units=_dedupe(lead), responsible_units=[u for u in _dedupe(resp) if u not in lead],
+                deadline=_deadline(when), recurrence=_recurrence(when) or _recurrence(f), targets=_targets(f, text))

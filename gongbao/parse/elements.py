@@ -193,7 +193,7 @@ def _registers(doc: Document, paragraphs: list[str], h: Header, as_of: dt.date) 
 
     if _PERSONNEL.search(fold(doc.title)):
         doc.appointments = find_appointments(doc.body, doc.date, expand, context=h.note)
-    if _ENUMERATED.search(folded_body):
+    if _ENUMERATED.search(folded_body) or "单位" in folded_body or "部门" in folded_body:  # an outline, a table
         doc.tasks = find_tasks(paragraphs, expand, folded_body.split("\n"))
 
 
