@@ -166,11 +166,13 @@ def doc_number_line(line: str) -> DocNumber | None:
 
 
 _SIGNER = re.compile(r"\s*签发人\s*:.{0,20}$")
-_ORDER_NUMBER_LINE = re.compile(r"^[(\[〔]?\s*(?:((?:19|20)\d{2})\s*年\s*)?第\s*(\d{1,5})\s*号\s*[)\]〕]?$")
+# ``第 300 号``, ``（2024年第1号）``, ``〔2024〕第2号`` (the year in brackets, as a 公告 may print it).
+_ORDER_NUMBER_LINE = re.compile(
+    r"^[(\[〔]?\s*(?:((?:19|20)\d{2})\s*(?:年|[)\]〕])\s*)?第\s*(\d{1,5})\s*号\s*[)\]〕]?$")
 
 
 def order_number_line(line: str) -> tuple[int, int | None] | None:
-    """``(number, year)`` of a line such as ``第 300 号`` or ``2024年第1号`` printed under an
+    """``(number, year)`` of a line such as ``第 300 号``, ``2024年第1号`` or ``〔2024〕第2号`` printed under an
     order or 公告 header (the year is None when the line has none)."""
     m = _ORDER_NUMBER_LINE.match(fold(line).strip())
     if not m:
