@@ -19,6 +19,7 @@ from .dates import parse_date
 from .docnumber import DocNumber
 from .lines import (
     Lines,
+    adopting_organ,
     adoption_note,
     attachment_body_head,
     attachment_head,
@@ -57,7 +58,7 @@ def build_document(lines: Lines, h: Header, end: int, seq: int, as_of: dt.date |
     if not doc.issuers and (not doc.signatories or doc.doc_type == "纪要"):
         # Nothing signed by an organ (a 纪要, a 名单, a 公报 under its title alone): the organ
         # that opens the title (``某省人民政府任免人员名单``) is the one that issues it.
-        organ = leading_organ(doc.title)
+        organ = leading_organ(doc.title) or (adopting_organ(h.note) if h.note else None)
         doc.issuers = [organ] if organ else []
     _registers(doc, paragraphs, h, as_of or dt.date.today())
     if not doc.doc_type:

@@ -163,6 +163,19 @@ def adoption_note(ft: str) -> str | None:
     return parse_date(ft)
 
 
+# The body an adoption note names: ``…某市第十七届人民代表大会常务委员会第二十次会议通过`` →
+# ``某市人民代表大会常务委员会`` (the term of office is the meeting's, not the organ's name).
+_ADOPTING = re.compile(
+    r"(?:日|\(|\s)(?P<place>[\u4e00-\u9fff]{1,20}?)第[一二三四五六七八九十百零〇\d]+届"
+    r"(?P<organ>人民代表大会(?:常务委员会)?)(?:第[一二三四五六七八九十百零〇\d]+次(?:全体)?会议|常务委员会会议)")
+
+
+def adopting_organ(note: str) -> str | None:
+    """The people's congress (or its standing committee) whose meeting adopted a text."""
+    m = _ADOPTING.search(fold(note))  # matched folded, sliced from the original (same offsets)
+    return note[m.start("place"):m.end("place")] + note[m.start("organ"):m.end("organ")] if m else None
+
+
 _TERMINAL_END = re.compile(r"[。!?;:”\"]$")
 
 
