@@ -110,6 +110,17 @@ def test_54_tasks_with_units(gazette):
     assert tasks[-1].id.endswith("(54)")
 
 
+def test_policy_measures_with_labelled_units(gazette):
+    """A policy's 一、…十三、 measures each close with ``（牵头单位：…；责任单位：…）``, the note broken
+    over two lines by the page (``（牵头`` / ``单位：…``): thirteen tasks with their units."""
+    tasks = doc(gazette, "交政办发〔2024〕16号").tasks
+    assert [t.id for t in tasks][:3] == ["一", "二", "三"] and len(tasks) == 13
+    assert tasks[0].lead_units == ["交城县委组织部", "交城县人力资源和社会保障局"]
+    assert tasks[0].responsible_units == ["交城县工信和科技局"]
+    assert tasks[4].lead_units == ["交城经济开发区"]  # a development zone leads
+    assert all(t.lead_units for t in tasks)
+
+
 def test_targets(gazette):
     targets = [x for t in doc(gazette, "交政发〔2024〕14号").tasks for x in t.targets]
     assert any(x.metric.endswith("毛入园率") and x.comparator == ">=" and x.value == 90 and x.unit == "%"

@@ -144,7 +144,8 @@ _HELP_VERB = re.compile(r"(?:配合|参与|协同|协助|配合落实)$")
 _DUTY_VERB = re.compile(
     r"(?:按照职责分工负责|按职责分工负责|按照职责分工落实|按职责分工落实|按照职责负责|按职责负责|分别负责|按职责分工|负责落实|负责|落实)$"
 )
-_UNITISH = re.compile(r"(?:局|委|办|厅|院|会|部|中心|政府|公司|队|所|站|社|行|团|单位|部门|管委会|乡镇|乡\(镇\)|街道|机构)$")
+_UNITISH = re.compile(r"(?:局|委|办|厅|院|会|部|中心|政府|公司|队|所|站|社|行|团|单位|部门|管委会|乡镇|乡\(镇\)|街道|机构"
+                      r"|开发区|高新区|园区|示范区|新区|管理区)$")
 
 
 def _units(text: str, f: str, expand) -> tuple[list[str], list[str]]:
@@ -369,7 +370,7 @@ def table_tasks(paragraphs: list[str], folded: list[str], expand=None) -> list[T
             for c in cells_f:
                 cells.append(raw[pos:pos + len(c)])
                 pos += len(c) + 1
-            tasks.append(_row_task(f"table{tables}.{m.group(1)}", kinds, cells, cells_f, expand))
+            tasks.append(_row_task(f"表{tables}.{m.group(1)}", kinds, cells, cells_f, expand))
             k += 1
     return tasks
 

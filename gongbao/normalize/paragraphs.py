@@ -57,7 +57,8 @@ def join_paragraphs(tr: list[str], ft: list[str], alone: set[int] | frozenset = 
             continue
         head_row = False
         row_start = len(f) <= 3 and bool(ROW_CELL.match(f))
-        starts_item = row_start or bool(_ENUM.match(f)) or bool(len(f) <= 40 and _KEY_VALUE.match(f))
+        starts_item = row_start or bool(_ENUM.match(f)) or bool(
+            len(f) <= 40 and _KEY_VALUE.match(f) and not (prev_open and _open_paren(paras[-1])))
         if paras and prev_open and not starts_item:
             # The cells of a row stay apart: ``1 某县…的通知 某政发〔2015〕8号``.
             cell = ROW_CELL.match(heads[-1]) or (
@@ -71,6 +72,11 @@ def join_paragraphs(tr: list[str], ft: list[str], alone: set[int] | frozenset = 
             len(last) <= 40 and "。" not in last and _ENUM.match(heads[-1]) and _balanced(f)
         ) and not (f[-1] == "号" and NUMBER_CELL.match(f))
     return paras
+
+
+def _open_paren(text: str) -> bool:
+    """A parenthesis still open: ``…(牵头`` / ``单位:县某局)`` is one note broken by the page."""
+    return text.count("(") + text.count("（") > text.count(")") + text.count("）")
 
 
 def _balanced(f: str) -> bool:
