@@ -102,3 +102,14 @@ def test_bodies_are_clean(parsed):
     first = parsed["documents"][0]["body"].split("\n")
     assert first[1] == "一、成立联检小组"
     assert first[-1] == "特此报告"
+
+
+def test_short_numbered_lines_cut_mid_sentence_are_rejoined(parsed):
+    """``2.家纺家装消费券共设置2种,消费`` is a sentence the page cut, not a heading: its clause
+    break shows it. Headings such as ``(一)活动时间`` stay paragraphs of their own."""
+    by_number = {d["doc_number"]: d["body"].split("\n") for d in parsed["documents"]}
+    plan = by_number["交政办函〔2024〕15号"]
+    assert any(p.startswith("2.家纺家装消费券共设置2种,消费券优惠面额分别为150元") for p in plan)
+    assert "(一)活动时间" in plan
+    assert any(p.startswith("(九)核查企业用水情况,及时提供企业用水情况清单") and p.endswith("(县水利局负责)")
+               for p in by_number["交政办发〔2024〕26号"])

@@ -68,8 +68,11 @@ def join_paragraphs(tr: list[str], ft: list[str], alone: set[int] | frozenset = 
             paras.append(t)
             heads.append(f)
         last = paras[-1]
+        # A short enumerated line is a heading (``（一）活动时间``) unless a clause break shows it is
+        # a sentence the page cut (``2.家纺家装消费券共设置2种,消费`` / ``券优惠面额…``).
         prev_open = f[-1] not in _END_CHARS and not (
             len(last) <= 40 and "。" not in last and _ENUM.match(heads[-1]) and _balanced(f)
+            and "," not in f and ";" not in f
         ) and not (f[-1] == "号" and NUMBER_CELL.match(f))
     return paras
 
