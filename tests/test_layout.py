@@ -37,6 +37,18 @@ def test_unglue_leaves_sentences_with_dates_alone():
     assert unglue(line) == [line]
 
 
+@pytest.mark.parametrize(("line", "parts"), [
+    ("四、应急预案修订、审批、发布、备案 (一)应急预案编制修订", ["四、应急预案修订、审批、发布、备案", "(一)应急预案编制修订"]),
+    ("（二）工作措施 1.加强组织领导", ["（二）工作措施", "1.加强组织领导"]),
+    # A heading's own text after a space, a sub-item that is not the first, a sentence: one line.
+    ("一、总体要求 为深入贯彻落实", ["一、总体要求 为深入贯彻落实"]),
+    ("(一)活动时间 2024年9月1日", ["(一)活动时间 2024年9月1日"]),
+    ("三、强化保障，做好宣传 (二)加强督查", ["三、强化保障，做好宣传 (二)加强督查"]),
+])
+def test_unglue_a_heading_from_its_first_sub_heading(line, parts):
+    assert unglue(line) == parts
+
+
 def test_repair_ocr_only_with_evidence():
     text = "平遥县 平遥县 平遥县 平遥具财政局"
     assert repair_ocr(text).endswith("平遥县财政局")

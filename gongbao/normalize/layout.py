@@ -186,12 +186,24 @@ _DATE_TAIL = re.compile(
 _TERMINAL_END = re.compile(r"[。;!?)\]”\"’】》]$")
 
 
+# A heading and its first sub-heading run together on one line, a space apart:
+# ``四、应急预案修订、审批 (一)应急预案编制修订``, ``(二)工作措施 1.加强领导``.
+_GLUED_HEADINGS = re.compile(
+    r"^((?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])[^。，,；;：:()（）]{2,30}?)"
+    r"[ \u3000]+((?:[(（]一[)）]|1[.、．])\S.*)$")
+
+
 def unglue(line: str) -> list[str]:
     """Split a line where extraction ran several formal elements together.
 
     Handles a disclosure note (``(此件公开发布)``) stuck to a signature or to the next
-    title, and a signature/date stuck to the end of the last body paragraph or attachment.
+    title, a signature/date stuck to the end of the last body paragraph or attachment, and
+    a heading with its first sub-heading.
     """
+    if line[:1] in "一二三四五六七八九十(（" and " " in line:
+        m = _GLUED_HEADINGS.match(line)
+        if m:
+            return [m.group(1), *unglue(m.group(2))]
     if "件" not in line and not line.endswith(("日", "号")) and not _GLUED_HEADER.search(line):
         return [line]
     folded = fold(line)
