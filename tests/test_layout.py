@@ -61,6 +61,22 @@ def test_join_paragraphs():
         "一、总体要求", "为了做好工作,现将有关事项通知如下:", "(一)加强领导。各单位要落实责任。"]
 
 
+@pytest.mark.parametrize(("lines", "paragraphs"), [
+    # Headings stay apart from their text.
+    (["（一）活动时间", "2024年9月1日—10月15日"], ["（一）活动时间", "2024年9月1日—10月15日"]),
+    # A clause break, a hanging word or an inner colon: a sentence the page cut.
+    (["2.消费券共设置2种，消费", "券面额为150元。"], ["2.消费券共设置2种，消费券面额为150元。"]),
+    (["三、包含生均财政拨款标准或", "生均公用经费标准的文件。"], ["三、包含生均财政拨款标准或生均公用经费标准的文件。"]),
+    (["30.数据资产登记：对数据资产进行", "注册和登记。"], ["30.数据资产登记：对数据资产进行注册和登记。"]),
+    # A heading's own aside under it.
+    (["（一）遗体接运费", "（含抬尸、消毒）：600元/具。"], ["（一）遗体接运费（含抬尸、消毒）：600元/具。"]),
+    (["（一）遗体接运费", "（二）火化费"], ["（一）遗体接运费", "（二）火化费"]),
+])
+def test_headings_and_cut_sentences(lines, paragraphs):
+    tight = [tighten(x) for x in lines]
+    assert join_paragraphs(tight, [fold(x) for x in tight]) == paragraphs
+
+
 def test_toc_heads():
     from gongbao.parse.toc import is_toc_head
 

@@ -111,5 +111,8 @@ def test_short_numbered_lines_cut_mid_sentence_are_rejoined(parsed):
     plan = by_number["交政办函〔2024〕15号"]
     assert any(p.startswith("2.家纺家装消费券共设置2种,消费券优惠面额分别为150元") for p in plan)
     assert "(一)活动时间" in plan
+    assert any(p.startswith("三、包含公办园生均财政拨款标准或生均公用经费标准")
+               for p in by_number["交政发〔2024〕14号"])
+    assert "(一)普通殡葬专用车遗体接运费(含抬尸、消毒): 600元/具。" in by_number["交政办发〔2024〕18号"]
     assert any(p.startswith("(九)核查企业用水情况,及时提供企业用水情况清单") and p.endswith("(县水利局负责)")
                for p in by_number["交政办发〔2024〕26号"])

@@ -22,6 +22,10 @@ NUMBER_CELL = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[(]\d{4}[〕\])]\d{1,5}号
 HEAD_CELL = re.compile(r"^(?:序号|文件名称|文件标题|文号|发文字号|发文机关|清理结果|处理意见|备注)$")
 STATUS_CELL = re.compile(r"^(?:继续有效|有效|废止|予以废止|宣布失效|失效|修改|予以修改|拟废止|拟修改|保留|暂停执行)$")
 _KEY_VALUE = re.compile(r"^[\u4e00-\u9fff]{2,8}:\S")
+# Words a heading never ends with: a conjunction or a particle left hanging by the page.
+_OPEN_ENDS = frozenset("或和与及的、在对为将把由向从并且而等")
+# A parenthesis that qualifies what precedes it: ``(含…)``, ``(包括…)``, ``(不含…)``.
+_ASIDE = re.compile(r"^\((?:含|包括|包含|不含|除|其中|即|以下简称|简称)")
 
 
 def join_paragraphs(tr: list[str], ft: list[str], alone: set[int] | frozenset = frozenset()) -> list[str]:
@@ -33,6 +37,7 @@ def join_paragraphs(tr: list[str], ft: list[str], alone: set[int] | frozenset = 
     paras: list[str] = []
     heads: list[str] = []  # folded start of each paragraph, for the heading test
     prev_open = False  # the last paragraph may take the next line
+    after_heading = False  # the last paragraph looked like a heading
     head_row = False  # the last paragraph is a table's heading row
     for k, (t, f) in enumerate(zip(tr, ft, strict=True)):
         if not t:
@@ -40,11 +45,11 @@ def join_paragraphs(tr: list[str], ft: list[str], alone: set[int] | frozenset = 
         if k in alone:
             paras.append(t)
             heads.append(f)
-            prev_open = False
+            prev_open = after_heading = False
             continue
         if paras and len(f) <= 6 and ROW_CELL.match(heads[-1]) and STATUS_CELL.match(f):
             paras[-1] += " " + t
-            prev_open = False
+            prev_open = after_heading = False
             continue
         if len(f) <= 6 and HEAD_CELL.match(f):
             # A table's heading row (``序号 文件名称 文号``) is a paragraph of its own.
@@ -53,13 +58,16 @@ def join_paragraphs(tr: list[str], ft: list[str], alone: set[int] | frozenset = 
             else:
                 paras.append(t)
                 heads.append(f)
-            head_row, prev_open = True, False
+            head_row, prev_open, after_heading = True, False, False
             continue
         head_row = False
         row_start = len(f) <= 3 and bool(ROW_CELL.match(f))
         starts_item = row_start or bool(_ENUM.match(f)) or bool(
             len(f) <= 40 and _KEY_VALUE.match(f) and not (prev_open and _open_paren(paras[-1])))
-        if paras and prev_open and not starts_item:
+        if paras and after_heading and f[:1] == "(" and _ASIDE.match(f):
+            # ``(一)普通殡葬专用车遗体接运费`` / ``(含抬尸、消毒):600元/具。``: the heading's own aside.
+            paras[-1] += t
+        elif paras and prev_open and not starts_item:
             # The cells of a row stay apart: ``1 某县…的通知 某政发〔2015〕8号``.
             cell = ROW_CELL.match(heads[-1]) or (
                 f[-1] == "号" and NUMBER_CELL.match(f) and "\u4e00" <= paras[-1][-1] <= "\u9fff")
@@ -68,12 +76,13 @@ def join_paragraphs(tr: list[str], ft: list[str], alone: set[int] | frozenset = 
             paras.append(t)
             heads.append(f)
         last = paras[-1]
-        # A short enumerated line is a heading (``（一）活动时间``) unless a clause break shows it is
-        # a sentence the page cut (``2.家纺家装消费券共设置2种,消费`` / ``券优惠面额…``).
-        prev_open = f[-1] not in _END_CHARS and not (
-            len(last) <= 40 and "。" not in last and _ENUM.match(heads[-1]) and _balanced(f)
-            and "," not in f and ";" not in f
-        ) and not (f[-1] == "号" and NUMBER_CELL.match(f))
+        # A short enumerated line is a heading (``（一）活动时间``) unless a clause break or a word
+        # that cannot end one shows it is a sentence the page cut (``2.…共设置2种,消费`` /
+        # ``券优惠面额…``; ``三、包含…拨款标准或`` / ``生均公用经费…``; ``30.数据资产登记:对…进行``).
+        heading = (len(last) <= 40 and "。" not in last and _ENUM.match(heads[-1]) and _balanced(f)
+                   and "," not in f and ";" not in f and ":" not in f[:-1] and f[-1] not in _OPEN_ENDS)
+        prev_open = f[-1] not in _END_CHARS and not heading and not (f[-1] == "号" and NUMBER_CELL.match(f))
+        after_heading = bool(heading)
     return paras
 
 
