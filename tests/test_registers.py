@@ -225,3 +225,14 @@ def test_appointment_forms(body, expected):
     from gongbao.extract.appointments import find_appointments
 
     assert [(a.person, a.action, a.post) for a in find_appointments(body)] == expected
+
+
+@pytest.mark.parametrize(("text", "relation"), [
+    ("接县人大常委会《关于张三等任免职务的通知》（某人大发〔2024〕16号），决定任命：", "basis"),
+    ("根据《某市人民政府关于加强耕地保护的通知》（某政发〔2023〕3号），现通知如下。", "basis"),
+    ("做好与《某县国土空间总体规划》的衔接，《某县乡村振兴规划》同步实施。", "cites"),
+])
+def test_citation_relations(text, relation):
+    from gongbao.extract.citations import find_citations
+
+    assert find_citations(text)[0].relation == relation

@@ -103,7 +103,7 @@ _CLAUSE_BREAK = re.compile(r"[,:]")
 # Verbs before a citation, by relation, nearest one wins.
 _BEFORE = re.compile(
     r"(?P<forwards>转发|批转)|(?P<repeals>废止|停止执行|宣布失效)|(?P<amends>修改|修订|修正)"
-    r"|(?P<basis>根据|依据|按照|依照|遵照|贯彻落实|贯彻|落实|参照|对照|结合|依)"
+    r"|(?P<basis>根据|依据|按照|依照|遵照|贯彻落实|贯彻|落实|参照|对照|结合|依|^接到?)"  # ``接…《通知》``: on receipt of
     r"|(?P<replies_to>你(?:们|局|单位|市|县|区|委|厅|办|部|院|公司|镇|乡|校|行|社|队|所|中心))"
 )
 _AFTER_REPEAL = re.compile(r"^[^,;。]{0,16}?(?:同时)?(?:废止|停止执行|自行失效|不再执行|同时失效|予以撤销)")
