@@ -99,3 +99,38 @@ def test_what_is_not_a_web_page_table(text):
 
     lines = text.strip().split("\n")
     assert read_page_metadata(lines, 0, len(lines)) is None
+
+
+NEWS_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>通知</title></head><body>
+<div class="position">您的位置：<a href="/">首页</a> &gt; <a href="#">通知公告</a></div>
+<h1>某县人民政府关于做好防汛工作的通知</h1>
+<div class="info">发布时间：2024-06-01 10:20 来源：县政府办 浏览次数：1024</div>
+<p>各乡镇人民政府，县直各单位：</p>
+<p>　　入汛以来，我县降雨偏多，现就做好防汛工作通知如下。</p>
+<p style="text-align:right">某县人民政府</p><p style="text-align:right">2024年6月1日</p>
+<div>【字体：<a>大</a> <a>中</a> <a>小</a>】 <a>【打印】</a> <a>【关闭】</a></div>
+<p>上一篇：<a href="#">某县人民政府关于调整城区供热价格的通知</a></p>
+<p>下一篇：<a href="#">某县人民政府办公室关于开展安全生产大检查的通知</a></p>
+<div>相关文章<ul><li><a href="#">某县召开防汛工作会议</a></li><li><a href="#">某县部署防汛工作</a></li></ul></div>
+<p>附件：<a href="a.docx">防汛责任人名单.docx</a></p>
+</body></html>"""
+
+
+def test_a_news_page_keeps_the_document_and_leaves_its_links():
+    """A site's news page: its information line (发布时间… 浏览次数), the links to the pages before
+    and after, and a list of related pages are not the notice; a link the text holds is kept."""
+    from gongbao import parse_gazette
+
+    text = html_to_text(NEWS_PAGE)
+    assert "浏览次数" not in text and "上一篇" not in text and "某县召开防汛工作会议" not in text
+    assert "附件：防汛责任人名单.docx" in text
+    [doc] = parse_gazette(text).documents
+    assert doc.recipients == "各乡镇人民政府，县直各单位"
+    assert doc.body == "入汛以来，我县降雨偏多，现就做好防汛工作通知如下。"
+    assert doc.signatories == ["某县人民政府"] and doc.date == "2024-06-01"
+    # The same page's text as another tool extracts it (links and information line kept).
+    plain = ("某县人民政府关于做好防汛工作的通知\n发布时间：2024-06-01 10:20  来源：县政府办\n各乡镇人民政府，县直各单位：\n"
+             "入汛以来，我县降雨偏多，现就做好防汛工作通知如下。\n某县人民政府\n2024年6月1日\n"
+             "上一篇：某县人民政府关于调整城区供热价格的通知\n返回顶部\n")
+    [again] = parse_gazette(plain).documents
+    assert (again.recipients, again.body, again.date) == (doc.recipients, doc.body, doc.date)

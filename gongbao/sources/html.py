@@ -20,7 +20,11 @@ _SKIP = frozenset(("script", "style", "head", "noscript", "template", "svg", "if
 # A government site's chrome around the text: breadcrumbs, tools, footer lines.
 _CHROME = re.compile(
     r"网站标识码|ICP备|公网安备|版权所有|Copyright|©|^(?:主办单位|承办单位|技术支持|维护单位)[:：]|网站地图|联系我们"
-    r"|^(?:您(?:当前)?的?位置|当前位置)[:：]|打印本页|关闭窗口|【?字体[:：]|分享到|^首页\s*[|>›»]", re.I)
+    r"|^(?:您(?:当前)?的?位置|当前位置)[:：]|打印本页|关闭窗口|【?字体[:：]|分享到|^首页\s*[|>›»]"
+    # a page's own information line and its links to the pages before and after
+    r"|(?:浏览|阅读|点击|访问)(?:次数|量|数)[:：]|^(?:上一篇|下一篇|上一条|下一条)[:：]", re.I)
+# A list of links to other pages under its heading (相关文章, 上一篇/下一篇): not the document.
+_RELATED_HEAD = re.compile(r"^(?:相关(?:文章|阅读|新闻|信息|链接|推荐)|推荐阅读|热点(?:新闻|信息)|延伸阅读|猜你喜欢)[:：]?$")
 _SPACE = re.compile(r"[ \t\r\n\f\v]+")
 _LOOKS_HTML = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<!doctype\s+html)", re.I)
 _TAG = re.compile(r"</?(?:p|div|br|table|tr|td|span|font|body)\b[^>]*>", re.I)
@@ -39,15 +43,29 @@ class _Text(HTMLParser):
         self.current: list[str] = []
         self.skip = 0
         self.pre = 0
+        self.link = 0  # inside an <a>
+        self.linked = self.unlinked = 0  # characters of the current block in and out of links
+        self.related = False  # under a 相关文章 heading: link-only blocks are other pages
 
     def _break(self) -> None:
         line = "".join(self.current).strip(" ")
-        if line and not (len(line) <= 120 and _CHROME.search(line)):
-            self.lines.append(line)
+        link_only = self.linked > 0 and not self.unlinked
         self.current = []
+        self.linked = self.unlinked = 0
+        if not line or (len(line) <= 120 and _CHROME.search(line)):
+            return
+        if len(line) <= 12 and _RELATED_HEAD.match(line):
+            self.related = True
+            return
+        if self.related and link_only:
+            return
+        self.related = False
+        self.lines.append(line)
 
     def handle_starttag(self, tag, attrs):
-        if tag in _SKIP:
+        if tag == "a":
+            self.link += 1
+        elif tag in _SKIP:
             self.skip += 1
         elif tag == "br":
             self._break()
@@ -61,7 +79,9 @@ class _Text(HTMLParser):
             self._break()
 
     def handle_endtag(self, tag):
-        if tag in _SKIP:
+        if tag == "a":
+            self.link = max(0, self.link - 1)
+        elif tag in _SKIP:
             self.skip = max(0, self.skip - 1)
         elif tag in _BLOCKS:
             self._break()
@@ -78,7 +98,13 @@ class _Text(HTMLParser):
                     self._break()
                 self.current.append(part)
             return
-        self.current.append(_SPACE.sub(" ", data))
+        text = _SPACE.sub(" ", data)
+        self.current.append(text)
+        size = len(text.strip())
+        if self.link:
+            self.linked += size
+        else:
+            self.unlinked += size
 
 
 def html_to_text(html: str) -> str:
