@@ -118,10 +118,18 @@ def _outline_tasks(paragraphs: list[str], folded: list[str], expand) -> list[Tas
         candidates = [n for r in roots for n in _leaves(r)]
     tasks = []
     for node in candidates:
+        if not sections and not _may_name_units(node):
+            continue  # outside a task section only items naming their units count: skip the rest cheaply
         task = _task(node, expand)
         if sections or task.lead_units or task.responsible_units:
             tasks.append(task)
     return tasks
+
+
+def _may_name_units(node: _Node) -> bool:
+    """A labelled unit line or a closing parenthesis: where ``_units`` finds units."""
+    f = node.full_text()[1]
+    return "单位" in f or "部门" in f or f.rstrip("。;., ")[-1:] == ")"
 
 
 def _leaves(node: _Node) -> list[_Node]:

@@ -38,7 +38,10 @@ from .toc import is_toc_head
 _NUMBER_SUFFIX = re.compile(r"\s*[(（]?\s*第\s*\d{1,5}\s*号\s*[)）]?\s*$")
 _ONLINE = re.compile(r"\((?:见)?(?:网络版|网站|电子版|政府网站|门户网站)[^()]{0,10}\)|\(略\)|\(另发\)")
 # At least a few enumerated paragraphs: a plan worth reading for tasks.
-_ENUMERATED = re.compile(r"(?:^|\n)(?:\(\d{1,3}\)|\d{1,3}[.、]|\([一二三四五六七八九十]+\))[^\n]*(?:负责|牵头|责任单位|到\d{4}年|底前)")
+_ENUMERATED = re.compile(
+    r"(?:^|\n)(?:\(\d{1,3}\)|\d{1,3}[.、]|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]{1,3}、)[^\n]*"
+    r"(?:负责|牵头|责任单位|到\d{4}年|底前)")
+_TASK_TABLE = re.compile(r"(?:牵头|责任|配合|协办)(?:单位|部门)\s?(?:[\u4e00-\u9fff]{2,4}(?:单位|部门)|完成时限|完成时间|时限)")
 _PERSONNEL = re.compile(r"任免|任职|免职|聘任|解聘|任命|免去|职务")
 # ``1.``, ``2、``, ``(3)`` — and ``1.2023年度…`` (an item number before a year, not a decimal).
 _ITEM = re.compile(r"^(?:\d{1,2}[.、](?:(?!\d)|(?=\d{4}年))|[(]\d{1,2}[)])")
@@ -194,7 +197,7 @@ def _registers(doc: Document, paragraphs: list[str], h: Header, as_of: dt.date) 
 
     if _PERSONNEL.search(fold(doc.title)):
         doc.appointments = find_appointments(doc.body, doc.date, expand, context=h.note)
-    if _ENUMERATED.search(folded_body) or "单位" in folded_body or "部门" in folded_body:  # an outline, a table
+    if _ENUMERATED.search(folded_body) or _TASK_TABLE.search(folded_body):  # an outline, a 任务分工表
         doc.tasks = find_tasks(paragraphs, expand, folded_body.split("\n"))
 
 
