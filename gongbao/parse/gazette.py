@@ -20,7 +20,7 @@ from .lines import Lines, disclosure, signature_date
 from .pagemeta import PageMetadata, read_page_metadata
 from .segment import Header, find_headers, loose_headers, toc_headers
 from .titles import LEADING_ISSUER, title_fragment_ft
-from .toc import SECTION_MARKS, opens_issue_toc, parse_toc
+from .toc import SECTION_MARKS, heading_text, opens_issue_toc, parse_toc
 
 _RUNNING_HEAD = re.compile(
     r"^[\u4e00-\u9fff]{2,30}公报(?:\d{4}年)?(?:第\d+期)?(?:\d{4}[.年]\d{1,2}[月期]?)?$"
@@ -130,7 +130,7 @@ def _blank_running_heads(lines: Lines, lo: int, hi: int, heads: set[str]) -> Non
     """Page headers repeated in the body (``某某人民政府公报 2024年第3期``) are layout, not text."""
     for i in range(lo, hi):
         f = lines.ft[i]
-        if f in heads or (len(f) <= 40 and (_RUNNING_HEAD.match(f) or f.strip("【】[]·•—- " + SECTION_MARKS) in heads)):
+        if f in heads or (len(f) <= 40 and (_RUNNING_HEAD.match(f) or heading_text(f) in heads)):
             lines.tr[i] = lines.ft[i] = ""
 
 
@@ -138,9 +138,8 @@ def _trim_trailer(lines: Lines, h: Header, end: int, sections: set[str]) -> tupl
     """A section heading printed before the next document belongs to that document."""
     k = end - 1
     if k > h.body_start:
-        f = lines.ft[k].strip("·•—- " + SECTION_MARKS)
-        if f in {fold(s) for s in sections} or _SECTION_LINE.match(lines.ft[k]):
-            return k, lines.tr[k].strip("【】[]·•—- " + SECTION_MARKS)
+        if heading_text(lines.ft[k]) in {fold(s) for s in sections} or _SECTION_LINE.match(lines.ft[k]):
+            return k, heading_text(lines.tr[k])
     return end, None
 
 

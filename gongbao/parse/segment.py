@@ -36,7 +36,7 @@ from .titles import (
     is_numbered_head,
     title_fragment_ft,
 )
-from .toc import SECTION_MARKS
+from .toc import heading_text
 
 MAX_TITLE_LINES = 4
 _FORWARDS = re.compile(r"转发|批转")
@@ -468,7 +468,7 @@ def toc_headers(lines: Lines, headers: list[Header], titles: list[str], lo: int,
             continue
         before = lines.ft[i - 1] if i > lo else ""
         if before and not ends_sentence(before) and not before.endswith(")") \
-                and before.strip("【】[]·•—- " + SECTION_MARKS) not in sections:
+                and heading_text(before) not in sections:
             continue
         joined = ""
         for j in range(i, min(i + 3, hi)):

@@ -23,9 +23,18 @@ COLOPHON = re.compile(
 SECTION_MARKS = "■□◆◇●▲△▶►◎♦◼▪"
 # A section heading: ``县政府文件``, ``人事任免``, ``【省政府令】``.
 SECTION = re.compile(
-    rf"^[【\[·•—\-\s{SECTION_MARKS}]*(?P<sec>[\u4e00-\u9fff]{{0,10}}(?:文件|任免|规章|命令|令|公告|通告|解读|信息|动态|其他|公示|批复|决定|要闻|大事记|法规))"
+    rf"^[【\[·•—\-\s{SECTION_MARKS}]*(?:[一二三四五六七八九十]{{1,3}}[、.]|[(（][一二三四五六七八九十]{{1,3}}[)）])?\s?(?P<sec>[\u4e00-\u9fff]{{0,10}}(?:文件|任免|规章|命令|令|公告|通告|解读|信息|动态|其他|公示|批复|决定|要闻|大事记|法规))"
     rf"[】\]·•—\-\s{SECTION_MARKS}]*"
 )
+_HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十]{1,3}[)）])\s?")
+
+
+def heading_text(line: str) -> str:
+    """A section heading as its name: without its marks (``【】``, ``·``, ``◆``) or its number
+    (``一、市政府文件`` → ``市政府文件``)."""
+    return _HEADING_NUMBER.sub("", line.strip("【】[]·•—- " + SECTION_MARKS)).strip("【】[]·•—- " + SECTION_MARKS)
+
+
 # The page after an entry: ``…号)36``, ``…号)……36``, ``…号)……(36)``.
 _PAGE_AFTER = re.compile(r"[)〕\]]*\s*[.·…。\s]*(?:\((?P<paren>\d{1,4})\)|(?P<page>\d{1,4}))?")
 _TYPE_PAGE = re.compile(
