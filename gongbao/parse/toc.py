@@ -107,6 +107,11 @@ def _entries(text: str) -> list[TocEntry]:
             fr = fold(raw)
             m = SECTION.match(fr)
         title = _ENUMERATOR.sub("", raw.replace(" ", ""))
+        if not title and num and entries and entries[-1].doc_number is None and entries[-1].section == section:
+            # ``某某的通知 …… 1`` / ``（某政发〔2024〕8号）``: the number printed under its entry's page.
+            entries[-1].doc_number = num
+            entries[-1].page = entries[-1].page if entries[-1].page is not None else page
+            continue
         if title or num:
             entries.append(TocEntry(title=title, doc_number=num, page=page, section=section))
     return entries
