@@ -23,7 +23,9 @@ _NUMBER_ALONE = re.compile(rf"(?<!总)第\s*(\d{{1,3}}|{_ZH_NUM}{{1,3}})\s*期")
 _YEAR_ALONE = re.compile(r"^((?:19|20)\d{2})(?:年|\.\d{1,2}$|$)")
 _YEAR_ANY = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _CUM = re.compile(rf"总\s*(?:第|号\s*[:：]?)\s*(\d{{1,5}}|{_ZH_NUM}{{1,6}})\s*[期号)]")
-_PUBDATE = re.compile(r"(?:出版日期|出版时间)[::]?\s*(.+)|(.+?日)\s*出版")
+# Bounded: a cover's date stands within a few characters of its 出版 (an unbounded ``.+?日``
+# would retry from every start on a text whose line breaks were lost).
+_PUBDATE = re.compile(r"(?:出版日期|出版时间)[::]?\s*(.{1,30})|([^\s出]{1,20}日)\s*出版")
 _FREQ = re.compile(r"(半月刊|双月刊|月刊|季刊|旬刊|周刊|年刊|半年刊)")
 _FIELDS = {
     "publisher": re.compile(r"^(?:主办单位|主办|编辑出版|编印单位|编印|出版单位)\s*[::]\s*(?P<v>.+)$"),
