@@ -55,7 +55,6 @@ class PageMetadata:
     doc_number: str | None = None
     issuers: list[str] | None = None
     date: str | None = None
-    title: str | None = None
     status: str | None = None  # repealed | expired, when the site says so
     evidence: str | None = None
 
@@ -132,13 +131,12 @@ def read_page_metadata(raw_lines: list[str], lo: int, hi: int) -> PageMetadata |
     if "index_no" in values:
         found += bool(re.search(r"\d", values["index_no"][1]))
     if "title" in values and values["title"][1]:
-        meta.title = _LAYOUT.sub("", values["title"][1])
-        found += is_complete_title(meta.title)
+        found += is_complete_title(_LAYOUT.sub("", values["title"][1]))
     if "validity" in values:
         label, value = values["validity"]
         found += "效" in value or "废止" in value
         for word, status in _STATUS:
-            if word in value:
+            if word in value and "部分" not in value:  # 部分失效: the rest is still in force
                 meta.status, meta.evidence = status, f"{label}：{value}"
                 break
     return meta if found >= 2 else None
