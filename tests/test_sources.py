@@ -134,3 +134,13 @@ def test_a_news_page_keeps_the_document_and_leaves_its_links():
              "上一篇：某县人民政府关于调整城区供热价格的通知\n返回顶部\n")
     [again] = parse_gazette(plain).documents
     assert (again.recipients, again.body, again.date) == (doc.recipients, doc.body, doc.date)
+
+
+def test_a_web_page_table_in_traditional_characters():
+    from gongbao.parse.pagemeta import read_page_metadata
+
+    lines = ["索引號：11330100/2019-00021", "發文機關：某市人民政府", "發文字號：某政發〔2019〕17號",
+             "成文日期：2019年08月02日", "有效性：已廢止"]
+    meta = read_page_metadata(lines, 0, len(lines))
+    assert (meta.doc_number, meta.date, meta.status) == ("某政發〔2019〕17号", "2019-08-02", "repealed")
+    assert meta.lines == [0, 1, 2, 3, 4]

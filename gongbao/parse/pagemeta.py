@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..normalize.fold import fold
 from .dates import parse_date
 from .docnumber import normalize_doc_number
 from .organs import is_organ, split_organs
@@ -61,7 +62,7 @@ class PageMetadata:
 
 def _cells(raw: str) -> list[tuple[str, str]]:
     """``发文字号：某政发〔2024〕9号  成文日期：2024年04月10日`` → (label, value) pairs."""
-    found = list(_LABEL.finditer(raw))
+    found = list(_LABEL.finditer(fold(raw)))  # 發文字號 too; fold keeps offsets
     if not found or raw[:found[0].start()].strip(" \t\u3000•·-*"):
         return []
     out = []
@@ -134,9 +135,10 @@ def read_page_metadata(raw_lines: list[str], lo: int, hi: int) -> PageMetadata |
         found += is_complete_title(_LAYOUT.sub("", values["title"][1]))
     if "validity" in values:
         label, value = values["validity"]
-        found += "效" in value or "废止" in value
+        folded = fold(value)
+        found += "效" in folded or "废止" in folded
         for word, status in _STATUS:
-            if word in value and "部分" not in value:  # 部分失效: the rest is still in force
+            if word in folded and "部分" not in folded:  # 部分失效: the rest is still in force
                 meta.status, meta.evidence = status, f"{label}：{value}"
                 break
     return meta if found >= 2 else None
