@@ -47,7 +47,9 @@ _LABEL = re.compile(
 _LAYOUT = re.compile(f"{_SPACE}+")
 
 # The site's word on validity → the archive's status. 有效 / 现行有效 change nothing.
-_STATUS = (("废止", "repealed"), ("失效", "expired"), ("过期", "expired"), ("作废", "repealed"))
+# (Both forms: a short cell holds none of the characters by which ``fold`` knows traditional text.)
+_STATUS = (("废止", "repealed"), ("廢止", "repealed"), ("失效", "expired"), ("过期", "expired"), ("過期", "expired"),
+           ("作废", "repealed"), ("作廢", "repealed"))
 
 
 @dataclass
@@ -135,10 +137,9 @@ def read_page_metadata(raw_lines: list[str], lo: int, hi: int) -> PageMetadata |
         found += is_complete_title(_LAYOUT.sub("", values["title"][1]))
     if "validity" in values:
         label, value = values["validity"]
-        folded = fold(value)
-        found += "效" in folded or "废止" in folded
+        found += "效" in value or "废止" in value or "廢止" in value
         for word, status in _STATUS:
-            if word in folded and "部分" not in folded:  # 部分失效: the rest is still in force
+            if word in value and "部分" not in value:  # 部分失效: the rest is still in force
                 meta.status, meta.evidence = status, f"{label}：{value}"
                 break
     return meta if found >= 2 else None
