@@ -112,6 +112,26 @@ def test_repair_ocr_day_misread_only_in_dates():
     assert repair_ocr("二〇二四年三月五曰") == "二〇二四年三月五日"
 
 
+def test_repair_ocr_title_words_only_where_a_title_stands():
+    assert repair_ocr("某县人民政府关子做好防汛工作的通和\n") == "某县人民政府关于做好防汛工作的通知\n"
+    assert repair_ocr("某市人民政府关于调整机构的决走") == "某市人民政府关于调整机构的决定"
+    # Inside a sentence, or a 关子 with no organ before it: left alone.
+    assert repair_ocr("各方的通和合作。关子岭景区的门票") == "各方的通和合作。关子岭景区的门票"
+
+
+def test_a_title_damaged_beyond_repair_still_heads_its_document():
+    """Odd but readable: a number under a title whose 文种 the scan lost is still a document,
+    parsed with a warning, never refused."""
+    from gongbao import parse_gazette
+
+    text = "某县人民政府关于做好防汛工作的■■\n某政发〔2024〕5号\n各乡镇人民政府，县直各单位：\n现就做好防汛工作通知如下。\n某县人民政府\n2024年6月1日\n"
+    g = parse_gazette(text)
+    [doc] = g.documents
+    assert (doc.doc_number, doc.recipients, doc.date) == ("某政发〔2024〕5号", "各乡镇人民政府，县直各单位", "2024-06-01")
+    assert doc.title == "关于做好防汛工作的■■" and doc.issuers == ["某县人民政府"]
+    assert g.warnings and doc.warnings == ["文种 not recognised from the title"]
+
+
 @pytest.mark.parametrize("footer", ["— 3 —", "- 3 -", "·3·", "第 3 页 共 12 页", "3/12", "– 3 –", "3", "Page 3", "－3－"])
 def test_page_footers_in_every_form_leave_the_text_and_give_the_page(footer):
     from gongbao import parse_gazette

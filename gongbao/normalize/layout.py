@@ -298,6 +298,12 @@ def _is_han2(s: str) -> bool:
 
 
 _DAY_MISREAD = re.compile(r"(月[ \t]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]?)曰")
+# A title's 文种 misread at the end of its line (``…的通和``: no Chinese line ends so), and its
+# 关于 misread 关子 after an organ's name with the title's 的 still to come.
+_TYPE_MISREAD = {"通和": "通知", "通如": "通知", "通细": "通知", "决走": "决定", "决淀": "决定", "批夏": "批复",
+                 "意兄": "意见", "报吿": "报告"}
+_TYPE_MISREAD_RE = re.compile("的(" + "|".join(_TYPE_MISREAD) + r")(?=[ \t]*$)", re.M)
+_GUANYU_MISREAD = re.compile(r"(?<=[府室局委厅部办院会])关子(?=[^\n。，,]{2,80}的)")
 
 
 # Letters OCR reads for digits (``2O24``, ``1O号``, ``l2``), repaired only where the grammar
@@ -332,7 +338,8 @@ def repair_ocr(text: str) -> str:
 
     ``交城具`` where ``交城县`` is frequent in the same text is a misread 县 (具 and 县 differ
     by one stroke): replace it. ``3月5曰`` is a misread 日 (a date has no other reading).
-    ``〔2O24〕1O号`` has letters for digits where only digits can stand.
+    ``〔2O24〕1O号`` has letters for digits where only digits can stand. A title line ending
+    ``…的通和`` has its 文种 misread (通知), and ``某县人民政府关子…的`` its 关于.
     Nothing is guessed from outside the text. Radicals and compatibility code points that
     a PDF's font wrote for ordinary ideographs (``⼈⺠政府``) become those ideographs, and HTML
     character references of a web page saved as text (``&nbsp;``, ``&ldquo;``) are resolved.
@@ -342,6 +349,10 @@ def repair_ocr(text: str) -> str:
     if _LETTER_BY_DIGIT.search(text):
         for slot in _NUMBER_SLOTS:
             text = slot.sub(_digits, text)
+    if "的" in text and _TYPE_MISREAD_RE.search(text):
+        text = _TYPE_MISREAD_RE.sub(lambda m: "的" + _TYPE_MISREAD[m.group(1)], text)
+    if "关子" in text:
+        text = _GUANYU_MISREAD.sub("关于", text)
     if "曰" in text:
         # ``2024年3月5曰``: 曰 (to say) for 日 (day) right after a month and a day number.
         text = _DAY_MISREAD.sub(r"\1日", text)

@@ -406,11 +406,27 @@ def _all_recipients(text: str) -> bool:
 
 
 def loose_headers(lines: Lines, lo: int = 0) -> list[Header]:
-    """Fallback for a lone document with an incomplete header: the first complete title."""
-    for i in range(lo, min(len(lines), lo + 60)):
+    """Fallback for a lone document with an incomplete header: the first complete title, or
+    else the first 发文字号 line with the short lines above it as the title (a title whose
+    文种 the scan damaged beyond repair is still a title where a number stands under it)."""
+    hi = min(len(lines), lo + 60)
+    for i in range(lo, hi):
         block = _title_block_ending(lines, i, lo) if lines.ft[i] else None
         if block:
             return [_finish(lines, Header(block[0], block[0], block[1]), block[1], len(lines))]
+    for i in range(lo + 1, hi):
+        ft = lines.ft[i]
+        if not ft or len(ft) > 60 or "号" not in ft:
+            continue
+        dn = doc_number_line(lines.raw[i])
+        if dn is None or dn.is_order:
+            continue
+        a = i
+        while a - 1 >= lo and a > i - 3 and 2 <= len(lines.ft[a - 1]) <= 40 \
+                and not ends_sentence(lines.ft[a - 1]) and "," not in lines.ft[a - 1]:
+            a -= 1
+        if a < i:
+            return [_finish(lines, Header(a, a, i, dn, number_line=i), i + 1, len(lines))]
     return []
 
 
