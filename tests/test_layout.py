@@ -124,12 +124,16 @@ def test_a_title_damaged_beyond_repair_still_heads_its_document():
     parsed with a warning, never refused."""
     from gongbao import parse_gazette
 
-    text = "某县人民政府关于做好防汛工作的■■\n某政发〔2024〕5号\n各乡镇人民政府，县直各单位：\n现就做好防汛工作通知如下。\n某县人民政府\n2024年6月1日\n"
-    g = parse_gazette(text)
-    [doc] = g.documents
-    assert (doc.doc_number, doc.recipients, doc.date) == ("某政发〔2024〕5号", "各乡镇人民政府，县直各单位", "2024-06-01")
-    assert doc.title == "关于做好防汛工作的■■" and doc.issuers == ["某县人民政府"]
-    assert g.warnings and doc.warnings == ["文种 not recognised from the title"]
+    damaged = "某县人民政府关于做好防汛工作的■■\n某政发〔2024〕5号\n各乡镇人民政府，县直各单位：\n现就做好防汛工作通知如下。\n某县人民政府\n2024年6月1日\n"
+    before = "某县人民政府关于做好春耕工作的通知\n某政发〔2024〕4号\n各乡镇人民政府：\n现就做好春耕工作通知如下。\n某县人民政府\n2024年3月1日\n"
+    for text, n in ((damaged, 1), (before + damaged, 2)):  # alone, and after another document
+        docs = parse_gazette(text).documents
+        assert len(docs) == n
+        doc = docs[-1]
+        assert (doc.doc_number, doc.recipients, doc.date) == ("某政发〔2024〕5号", "各乡镇人民政府，县直各单位", "2024-06-01")
+        assert doc.title == "关于做好防汛工作的■■" and doc.issuers == ["某县人民政府"]
+        assert doc.body == "现就做好防汛工作通知如下。"
+        assert doc.warnings == ["文种 not recognised from the title"]
 
 
 @pytest.mark.parametrize("footer", ["— 3 —", "- 3 -", "·3·", "第 3 页 共 12 页", "3/12", "– 3 –", "3", "Page 3", "－3－"])

@@ -132,7 +132,7 @@ def _header_at(lines: Lines, i: int, floor: int, hi: int, prev: Header | None, l
                 # The red header (版头) ``某某人民政府文件`` above the number opens the document.
                 start = i - 1 if i - 1 >= floor and _RED_HEADER.match(lines.ft[i - 1]) else i
                 return _finish(lines, Header(start, block[0], block[1], dn, number_line=i), block[1], hi)
-            return None
+            return _damaged_title_header(lines, i, dn, floor, hi)
     # An order or numbered 公告 with its number on the same line: ``某某公告（第30号）``.
     if ft[-1] in ")号" and len(ft) <= 50:
         m = _NUMBERED_ON_LINE.match(ft)
@@ -220,6 +220,22 @@ def _inside_sentence(lines: Lines, i: int, lo: int, hi: int) -> bool:
     before = lines.ft[i - 1] if i > lo else ""
     after = lines.ft[i + 1] if i + 1 < hi else ""
     return before.count("(") > before.count(")") or after[:1] in ")]〕》,;。:、"
+
+
+def _damaged_title_header(lines: Lines, i: int, dn: DocNumber, floor: int, hi: int) -> Header | None:
+    """A 发文字号 line with its 主送机关 under it, right after the previous document's end, whose
+    title above lacks a 文种 (a scan damaged it: ``…的通■``): the short lines between the two are
+    the title. All three marks of a header but the title's last word must be there."""
+    if not (i + 1 < hi and _recipients_at(lines, i + 1, hi)):
+        return None
+    a = i
+    while a - 1 >= floor and a > i - 3 and 2 <= len(lines.ft[a - 1]) <= 40 \
+            and not ends_sentence(lines.ft[a - 1]) and "," not in lines.ft[a - 1] \
+            and not _ends_document(lines, a - 1):
+        a -= 1
+    if a == i or not (a == floor or _ends_document(lines, a - 1)):
+        return None
+    return _finish(lines, Header(a, a, i, dn, number_line=i), i + 1, hi)
 
 
 def _ends_document(lines: Lines, k: int) -> bool:
