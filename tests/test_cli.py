@@ -66,6 +66,11 @@ def test_schema_is_valid_json_schema():
     ("这是一段普通的文字，没有任何公文。".encode(), "no recognisable official document"),
     (b"<!DOCTYPE html><html><head><title>x</title></head><body><script>1</script></body></html>",
      "is a web page with no text in it"),
+    # An issue's index page online: titles and numbers, the documents elsewhere.
+    ("<html><body><h1>某省人民政府公报 2024年第5期</h1><ul>"
+     "<li><a href='1.html'>某省人民政府关于印发某省设备更新实施方案的通知（某政发〔2024〕5号）</a></li>"
+     "<li><a href='2.html'>某省人民政府办公厅关于加强耕地保护的意见（某政办发〔2024〕9号）</a></li>"
+     "</ul></body></html>".encode(), "a list of 2 documents' titles and numbers with no document text"),
 ])
 def test_bad_input_gives_one_line_error(tmp_path, content, problem):
     path = tmp_path / "input.txt"

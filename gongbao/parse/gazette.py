@@ -47,6 +47,10 @@ def parse_gazette(text: str, source: str = "<text>", as_of: dt.date | None = Non
         headers = loose_headers(lines, 0 if toc_at is None else toc_at + 1)
         if headers:
             warnings.append("no complete document header found; parsed from the first title")
+            entries = _index_entries(lines, headers[0].start)
+            if entries:
+                raise InputError(source, f"a list of {entries} documents' titles and numbers with no document text "
+                                         "(an issue's index page?): open the documents themselves")
     if not headers:
         raise InputError(source, "no recognisable official document (no title with 关于…的通知/决定/… or 发文字号)")
 
@@ -98,6 +102,25 @@ def parse_gazette(text: str, source: str = "<text>", as_of: dt.date | None = Non
                     entry.page = doc.page
     return Gazette(issue=issue, toc=toc, documents=documents, warnings=warnings,
                    organizations=collect_organizations(documents))
+
+
+# A line of an index of documents: ``某某关于…的通知（某政发〔2024〕5号）`` with maybe a page after.
+# (The number is often cut onto a line of its own by ``unglue``.)
+_INDEX_ENTRY = re.compile(
+    r"^(?:\S{4,80}?[知定告复见报示函议要令案法则划]\s?(?:\([^()]{2,20}号\))?|\([^()]{2,20}号\))\s?[.·…]*\s?\d{0,4}$")
+
+
+def _index_entries(lines: Lines, lo: int) -> int:
+    """How many lines from ``lo`` on are index entries, when every line with text is one
+    (and there are two or more); else 0."""
+    count = 0
+    for f in lines.ft[lo:]:
+        if not f:
+            continue
+        if not _INDEX_ENTRY.match(f):
+            return 0
+        count += f[0] != "("  # a number on its own line belongs to the title above it
+    return count if count >= 2 else 0
 
 
 def _apply_page_metadata(doc: Document, page: PageMetadata) -> None:
