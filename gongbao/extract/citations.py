@@ -108,7 +108,8 @@ _BEFORE = re.compile(
 )
 _AFTER_REPEAL = re.compile(r"^[^,;。]{0,16}?(?:同时)?(?:废止|停止执行|自行失效|不再执行|同时失效|予以撤销)")
 _AFTER_AMEND = re.compile(r"^[^,;。]{0,24}?(?:修改为|修订为|作如下修改|予以修改|修正为)")
-_AFTER_IMPLEMENT = re.compile(r"^[^;。]{0,24}?(?:印发给你们|现印发|现予印发|印发你们|现予公布|现予发布)")
+# (An order's formula puts its meeting between: ``《…》已经2024年7月20日市人民政府第35次常务会议通过，现予公布``.)
+_AFTER_IMPLEMENT = re.compile(r"^[^;。]{0,48}?(?:印发给你们|现印发|现予印发|印发你们|现予公布|现予发布)")
 _AFTER_FORWARD = re.compile(r"^[^;。]{0,24}?(?:转发给你们|现转发)")
 _AFTER_RECEIVED = re.compile(r"^[^;。]{0,30}?收悉")
 

@@ -174,8 +174,11 @@ def _bare_page_numbers(raw_lines: list[str]) -> set[int]:
         near = [(k2, v2) for k2, v2 in bare[max(0, n - 1):n + 2] if k2 != k]
         if any(abs(k2 - k) <= 8 and abs(v2 - v) == 1 for k2, v2 in near):
             continue  # a run of row numbers
-        above = [r.strip() for r in raw_lines[max(0, k - 4):k]]
-        if any(t in ("序号", "编号") for t in above):
+        # Under a heading row printed a cell a line: short cells back up to its 序号.
+        j = k - 1
+        while j >= max(0, k - 9) and 0 < len(raw_lines[j].strip()) <= 10 and raw_lines[j].strip() not in ("序号", "编号"):
+            j -= 1
+        if j >= max(0, k - 9) and raw_lines[j].strip() in ("序号", "编号"):
             continue
         pages.add(k)
     return pages
