@@ -219,10 +219,15 @@ def reconcile(toc: list[TocEntry], docs: list[Document], warnings: list[str]) ->
         j = by_number.get(e.doc_number or "")
         if j is not None and j not in used and _similar(e.title, docs[j].title) >= 0.5:
             matched[i], _ = j, used.add(j)
+    # An entry for the text a document carries (a 公告's regulation, listed on its own page):
+    # printed inside that document, matched to no other.
+    carried_titles = {_plain(d.embedded_title) for d in docs if d.embedded_title}
+    carried = {i for i, e in enumerate(toc) if i not in matched and not e.doc_number and _plain(e.title) in carried_titles
+               and all(_plain(e.title) != _plain(d.title) for d in docs)}
     # Pass 2: titles (numbers damaged by OCR), then numbers alone (titles damaged).
     doc_grams = [_bigrams(d.title) for d in docs]
     for i, e in enumerate(toc):
-        if i in matched:
+        if i in matched or i in carried:
             continue
         best, score = None, 0.0
         eb = _bigrams(e.title)
@@ -244,6 +249,10 @@ def reconcile(toc: list[TocEntry], docs: list[Document], warnings: list[str]) ->
     out: list[TocEntry] = []
     for i, e in enumerate(toc):
         j = matched.get(i)
+        if i in carried:
+            e.in_body = True
+            out.append(e)
+            continue
         if j is None:
             if _is_duplicate(e, toc, matched, docs):
                 warnings.append(f"目录: dropped a garbled duplicate entry “{e.title}”")
@@ -287,6 +296,10 @@ def reconcile(toc: list[TocEntry], docs: list[Document], warnings: list[str]) ->
         out.insert(pos, entry)
         order[id(entry)] = (j, -1)
     return out
+
+
+def _plain(title: str) -> str:
+    return fold(title).replace(" ", "")
 
 
 def _is_duplicate(e: TocEntry, toc: list[TocEntry], matched: dict[int, int], docs: list[Document]) -> bool:

@@ -163,13 +163,8 @@ def _header_at(lines: Lines, i: int, floor: int, hi: int, prev: Header | None, l
                            i + 2, hi)
         # A report or speech under its ``——2024年1月18日在…会议上`` subtitle.
         if nxt.startswith("——") and (i == lo or _ends_document(lines, i - 1)) and doc_type_of(ft):
-            h = Header(i, i, i + 1, adoption_date=parse_date(nxt), note=lines.tr[i + 1])
-            pos = i + 2
-            # The speaker under it: ``某县人民政府县长 张三``.
-            h.speaker = speaker_line(lines.ft[pos]) if pos < hi else None
-            if h.speaker:
-                pos += 1
-            return _finish(lines, h, pos, hi)
+            h = Header(i, i, i + 1)
+            return _finish(lines, h, _subtitle_and_speaker(lines, h, i + 1, hi), hi)
     if ft[-1] not in _TYPE_LAST_CHARS or not title_fragment_ft(ft):
         return None
     block = _title_block_ending(lines, i, floor)
@@ -236,6 +231,18 @@ def _damaged_title_header(lines: Lines, i: int, dn: DocNumber, floor: int, hi: i
     if a == i or not (a == floor or _ends_document(lines, a - 1)):
         return None
     return _finish(lines, Header(a, a, i, dn, number_line=i), i + 1, hi)
+
+
+def _subtitle_and_speaker(lines: Lines, h: Header, pos: int, hi: int) -> int:
+    """A speech's or report's ``——2024年1月18日在…会议上`` subtitle at ``pos`` and the speaker
+    under it (``某县人民政府县长 张三``) go to the header; returns where the text starts."""
+    if pos < hi and lines.ft[pos].startswith("——"):
+        h.adoption_date, h.note = parse_date(lines.ft[pos]), lines.tr[pos]
+        pos += 1
+        h.speaker = speaker_line(lines.ft[pos]) if pos < hi else None
+        if h.speaker:
+            pos += 1
+    return pos
 
 
 def _ends_document(lines: Lines, k: int) -> bool:
@@ -518,6 +525,7 @@ def toc_headers(lines: Lines, headers: list[Header], titles: list[str], lo: int,
                 if pos < hi and _DATE_NOTE.match(lines.ft[pos]):
                     h.adoption_date, h.note = parse_date(lines.ft[pos]), lines.tr[pos]
                     pos += 1
+                pos = _subtitle_and_speaker(lines, h, pos, hi)
                 added.append(_finish(lines, h, pos, hi))
                 inside.update(range(i, added[-1].body_start))
                 break
