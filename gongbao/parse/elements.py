@@ -137,7 +137,7 @@ def _body(lines: Lines, h: Header, end: int, doc: Document, sig, skip: set[int])
             headings.add(heading_lines[-1] + 1)  # the carried text's organ under its title
     kept = [i for i in range(start, end) if i not in skip]
     alone = {k for k, i in enumerate(kept) if i in headings or _standalone(lines, i, end)}
-    tr = [lines.tr[i] for i in kept]
+    tr = [_name_list(lines.raw[i]) or lines.tr[i] for i in kept]
     ft = [lines.ft[i] for i in kept]
     if h.body_head:
         head_t = _original_tail(lines, h)
@@ -147,6 +147,24 @@ def _body(lines: Lines, h: Header, end: int, doc: Document, sig, skip: set[int])
     paragraphs = join_paragraphs(tr, ft, alone)
     doc.body = "\n".join(paragraphs)
     return paragraphs
+
+
+# Who attended (a 纪要's ``出席：张三 李四 王五``): the spaces between names are not layout.
+_NAME_LIST = re.compile(r"^\s*((?:出席|列席|请假|缺席|参加|参会|主持|记录)(?:人员|领导|单位)?\s*[:：]\s*)(.+)$")
+
+
+def _name_list(raw: str) -> str | None:
+    """``出席：张三  李四 王五`` → ``出席：张三 李四 王五`` (one space between names of two to four
+    characters); None for any other line (letter-spaced names ``张 三`` are layout)."""
+    if raw.lstrip()[:1] not in "出列请缺参主记":
+        return None
+    m = _NAME_LIST.match(raw)
+    if not m:
+        return None
+    names = m.group(2).split()
+    if len(names) < 2 or not all(2 <= len(x) <= 4 and "\u4e00" <= x[0] <= "\u9fff" for x in names):
+        return None
+    return tighten(m.group(1)) + " ".join(names)
 
 
 def _as_order(doc: Document, h: Header, lines: Lines) -> None:
