@@ -59,7 +59,7 @@ def disclosure(ft: str) -> str | None:
 # A person signing or speaking: ``省长 金湘军``, ``市长：张三``, ``某县人民政府县长 张三``.
 _PERSON_SIGN = re.compile(
     r"^(?:(?P<organ>[\u4e00-\u9fff]{2,20}?(?:人民政府|常务委员会|委员会|政府|办公厅|办公室|厅|局|部|委|署))"
-    r"|[\u4e00-\u9fff]{2,10}?(?:省|市|县|区|州|旗|盟|自治区))?"
+    r"|(?P<place>[\u4e00-\u9fff]{2,10}?(?:省|市|县|区|州|旗|盟|自治区)))?"
     r"(?P<post>总理|副总理|国家主席|主席|副主席|代?(?:省长|市长|县长|区长|州长|旗长|盟长)|副(?:省长|市长|县长|区长)|"
     r"部长|副部长|主任|副主任|署长|局长|副局长|厅长|副厅长|司长|院长|检察长|秘书长|行长|委员长|书记)\s*:?\s*(?P<name>[\u4e00-\u9fff·](?: ?[\u4e00-\u9fff·]){1,4})$"
 )
@@ -78,7 +78,15 @@ def person_signature(raw: str) -> tuple[str, str] | None:
 def speaker_line(ft: str) -> tuple[str, str] | None:
     """``某县人民政府县长 张三`` under a report's subtitle → (organ or ``""``, name)."""
     m = _PERSON_SIGN.match(ft) if len(ft) <= 30 else None
-    return (m.group("organ") or "", m.group("name").replace(" ", "")) if m else None
+    if not m:
+        return None
+    organ = m.group("organ") or ""
+    if not organ and m.group("place") and _HEAD_OF_GOVERNMENT.search(m.group("post")):
+        organ = m.group("place") + "人民政府"  # ``吕梁市市长 张广勇`` speaks for 吕梁市人民政府
+    return organ, m.group("name").replace(" ", "")
+
+
+_HEAD_OF_GOVERNMENT = re.compile(r"(?:省长|市长|县长|区长|州长|旗长|盟长)$")
 
 
 def signature_date(raw: str) -> tuple[list[str], str] | None:
