@@ -128,6 +128,7 @@ def test_a_news_page_keeps_the_document_and_leaves_its_links():
     assert doc.recipients == "各乡镇人民政府，县直各单位"
     assert doc.body == "入汛以来，我县降雨偏多，现就做好防汛工作通知如下。"
     assert doc.signatories == ["某县人民政府"] and doc.date == "2024-06-01"
+    assert [(a.title, a.online_only) for a in doc.attachments] == [("防汛责任人名单", True)]  # a file to download
     # The same page's text as another tool extracts it (links and information line kept).
     plain = ("某县人民政府关于做好防汛工作的通知\n发布时间：2024-06-01 10:20  来源：县政府办\n各乡镇人民政府，县直各单位：\n"
              "入汛以来，我县降雨偏多，现就做好防汛工作通知如下。\n某县人民政府\n2024年6月1日\n"
@@ -144,3 +145,13 @@ def test_a_web_page_table_in_traditional_characters():
     meta = read_page_metadata(lines, 0, len(lines))
     assert (meta.doc_number, meta.date, meta.status) == ("某政發〔2019〕17号", "2019-08-02", "repealed")
     assert meta.lines == [0, 1, 2, 3, 4]
+
+
+def test_download_links_after_the_text_are_attachments():
+    from gongbao import parse_gazette
+
+    text = ("某县人民政府关于做好防汛工作的通知\n某政发〔2024〕5号\n各乡镇人民政府：\n现就做好防汛工作通知如下。\n"
+            "某县人民政府\n2024年6月1日\n相关附件：\n1.防汛责任人名单.docx\n2.某县防汛应急预案.PDF\n")
+    [doc] = parse_gazette(text).documents
+    assert [(a.title, a.online_only) for a in doc.attachments] == [("防汛责任人名单", True), ("某县防汛应急预案", True)]
+    assert doc.body == "现就做好防汛工作通知如下。"

@@ -121,7 +121,25 @@ def _closing_elements(lines: Lines, h: Header, end: int, doc: Document):
                 doc.disclosure = (lines.tr[i] + lines.tr[i + 1])[1:-1]
     attach_lines, doc.attachments = _attachments(lines, start, end, sig[0][-1] if sig else None)
     skip.update(attach_lines)
+    # A web page's download links after the text (``1.防汛责任人名单.docx``): attachments kept
+    # online, not sentences of the document.
+    k = end - 1
+    files: list[Attachment] = []
+    while k >= start and k not in skip and (m := _FILE_LINK.match(lines.ft[k])):
+        files.insert(0, Attachment(title=lines.tr[k][m.start("name"):m.end("name")], online_only=True))
+        skip.add(k)
+        k -= 1
+    for a in doc.attachments:
+        m = _FILE_LINK.match(a.title)
+        if m:  # ``附件：名单.docx`` on a web page: the file's name is the title, the file is online
+            a.title, a.online_only = m.group("name"), True
+    known = {a.title for a in doc.attachments}
+    doc.attachments += [a for a in files if a.title not in known]
     return sig, skip
+
+
+_FILE_LINK = re.compile(r"^(?:\d{1,2}[.、]\s?)?(?P<name>\S.{0,80}?)\.(?:docx?|pdf|xlsx?|wps|et|ofd|zip|rar|txt|jpe?g|png)$",
+                        re.IGNORECASE)
 
 
 def _body(lines: Lines, h: Header, end: int, doc: Document, sig, skip: set[int]) -> list[str]:
