@@ -101,7 +101,8 @@ def _split_glued(para: str, f: str, expected: dict[int, int]) -> list[tuple[str,
 def find_tasks(paragraphs: list[str], expand=None, folded: list[str] | None = None) -> list[Task]:
     """The tasks of a plan whose body is ``paragraphs``; ``expand`` canonicalises unit names."""
     folded = folded if folded is not None else [fold(p) for p in paragraphs]
-    return _outline_tasks(paragraphs, folded, expand) + table_tasks(paragraphs, folded, expand)
+    tables = table_tasks(paragraphs, folded, expand) if TASK_TABLE.search("\n".join(folded)) else []
+    return _outline_tasks(paragraphs, folded, expand) + tables
 
 
 def _outline_tasks(paragraphs: list[str], folded: list[str], expand) -> list[Task]:
@@ -340,6 +341,8 @@ _COLUMNS = {
 _COLUMN = re.compile("|".join(sorted((x for v in _COLUMNS.values() for x in v.split("|")), key=len, reverse=True)))
 _KIND_OF = {x: k for k, v in _COLUMNS.items() for x in v.split("|")}
 _ROW = re.compile(r"^(\d{1,3}) (\S.*)$")
+# A heading row's unit column next to another column: the cue that a body holds a 任务分工表.
+TASK_TABLE = re.compile(r"(?:牵头|责任|配合|协办)(?:单位|部门)\s?(?:[\u4e00-\u9fff]{2,4}(?:单位|部门)|完成时限|完成时间|时限)")
 
 
 def _heading_row(f: str) -> list[str] | None:
@@ -361,7 +364,8 @@ def table_tasks(paragraphs: list[str], folded: list[str], expand=None) -> list[T
     tables = 0
     k = 0
     while k < len(folded):
-        kinds = _heading_row(folded[k]) if len(folded[k]) <= 80 else None
+        f = folded[k]
+        kinds = _heading_row(f) if len(f) <= 80 and ("单位" in f or "部门" in f) else None
         if kinds is None:
             k += 1
             continue

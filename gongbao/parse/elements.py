@@ -9,7 +9,7 @@ import re
 from ..extract.appointments import find_appointments
 from ..extract.citations import find_citations, find_cites, find_repeals
 from ..extract.organizations import canonical, jurisdiction
-from ..extract.tasks import find_tasks
+from ..extract.tasks import TASK_TABLE, find_tasks
 from ..extract.validity import document_validity
 from ..models import Attachment, Document
 from ..normalize.fold import fold
@@ -41,7 +41,6 @@ _ONLINE = re.compile(r"\((?:见)?(?:网络版|网站|电子版|政府网站|门�
 _ENUMERATED = re.compile(
     r"(?:^|\n)(?:\(\d{1,3}\)|\d{1,3}[.、]|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]{1,3}、)[^\n]*"
     r"(?:负责|牵头|责任单位|到\d{4}年|底前)")
-_TASK_TABLE = re.compile(r"(?:牵头|责任|配合|协办)(?:单位|部门)\s?(?:[\u4e00-\u9fff]{2,4}(?:单位|部门)|完成时限|完成时间|时限)")
 _PERSONNEL = re.compile(r"任免|任职|免职|聘任|解聘|任命|免去|职务")
 # ``1.``, ``2、``, ``(3)`` — and ``1.2023年度…`` (an item number before a year, not a decimal).
 _ITEM = re.compile(r"^(?:\d{1,2}[.、](?:(?!\d)|(?=\d{4}年))|[(]\d{1,2}[)])")
@@ -155,7 +154,7 @@ def _body(lines: Lines, h: Header, end: int, doc: Document, sig, skip: set[int])
             headings.add(heading_lines[-1] + 1)  # the carried text's organ under its title
     kept = [i for i in range(start, end) if i not in skip]
     alone = {k for k, i in enumerate(kept) if i in headings or _standalone(lines, i, end)}
-    tr = [_name_list(lines.raw[i]) or lines.tr[i] for i in kept]
+    tr = [(lines.ft[i][:1] in "出列请缺参主记" and _name_list(lines.raw[i])) or lines.tr[i] for i in kept]
     ft = [lines.ft[i] for i in kept]
     if h.body_head:
         head_t = _original_tail(lines, h)
@@ -174,8 +173,6 @@ _NAME_LIST = re.compile(r"^\s*((?:出席|列席|请假|缺席|参加|参会|主�
 def _name_list(raw: str) -> str | None:
     """``出席：张三  李四 王五`` → ``出席：张三 李四 王五`` (one space between names of two to four
     characters); None for any other line (letter-spaced names ``张 三`` are layout)."""
-    if raw.lstrip()[:1] not in "出列请缺参主记":
-        return None
     m = _NAME_LIST.match(raw)
     if not m:
         return None
@@ -233,7 +230,7 @@ def _registers(doc: Document, paragraphs: list[str], h: Header, as_of: dt.date) 
 
     if _PERSONNEL.search(fold(doc.title)):
         doc.appointments = find_appointments(doc.body, doc.date, expand, context=h.note)
-    if _ENUMERATED.search(folded_body) or _TASK_TABLE.search(folded_body):  # an outline, a 任务分工表
+    if _ENUMERATED.search(folded_body) or TASK_TABLE.search(folded_body):  # an outline, a 任务分工表
         doc.tasks = find_tasks(paragraphs, expand, folded_body.split("\n"))
 
 
