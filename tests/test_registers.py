@@ -217,6 +217,12 @@ def test_validity_forms(sentence, start, until):
     ("任命马丽（女，回族）为省民族宗教事务委员会副主任，达瓦（藏族）为省农业农村厅副厅长；\n免去赵敏（女）的省统计局副局长职务。",
      [("马丽", "appoint", "省民族宗教事务委员会副主任"), ("达瓦", "appoint", "省农业农村厅副厅长"),
       ("赵敏", "remove", "省统计局副局长")]),
+    # Acting in a post after the appointment that names the person; a decision with no verb.
+    ("决定任命李四为某县人民政府副县长，代理某县人民政府县长职务。",
+     [("李四", "appoint", "某县人民政府副县长"), ("李四", "appoint", "某县人民政府县长")]),
+    ("决定张三为某县人民政府代理县长。", [("张三", "appoint", "某县人民政府代理县长")]),
+    # 同意聘任 is the verb, not a person called 同意聘.
+    ("同意聘任钱七为某县人民政府参事，聘期五年。", [("钱七", "appoint", "某县人民政府参事")]),
     # 不再担任 is a removal under any heading.
     ("经市人民政府研究决定：\n刘洋任市财政局局长；\n周伟不再担任市交通运输局局长职务。",
      [("刘洋", "appoint", "市财政局局长"), ("周伟", "remove", "市交通运输局局长")]),

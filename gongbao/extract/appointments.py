@@ -36,8 +36,12 @@ _PROBATION = re.compile(r"\((?:试用期|任职试用期)[^()]*\)")
 _TRAIL = ";:。,.、 "
 _VERBS = {"任命": "appoint", "聘任": "appoint", "聘用": "appoint", "提名": "appoint",
           "免去": "remove", "解聘": "remove", "撤销": "remove"}
-_MODE_END = re.compile(r"(?:决定)?(任命|聘任|聘用|免去|解聘)[:]?\s*$")
-_MODE_LEAD = re.compile(r"^(?:决定)?(任命|聘任|聘用|免去|解聘)(?![:]?$)")
+_MODE_END = re.compile(r"(?:决定|同意|拟)?(任命|聘任|聘用|免去|解聘)[:]?\s*$")
+_MODE_LEAD = re.compile(r"^(?:决定|同意|拟)?(任命|聘任|聘用|免去|解聘)(?![:]?$)")
+# ``决定张三为某县人民政府代理县长``: a decision with no verb of its own.
+_DECIDED = re.compile(rf"^决定(?P<person>{_NAME})(?:同志)?为(?P<post>.+?)$")
+# ``…，代理某县人民政府县长职务``: acting in a post, the person the clause before named.
+_ACTING_THEIR = re.compile(r"^(?:并)?代理(?P<post>.+?)(?:职务)?$")
 _MEETING = re.compile(
     rf"(?:经|在)\s?(?P<date0>{DATE_PATTERN})?\s?(?P<body>[\u4e00-\u9fff]{{2,40}}?)\s?(?P<date>{DATE_PATTERN})?\s?"
     r"(?P<meeting>第[\d一二三四五六七八九十百零〇]+次[\u4e00-\u9fff]{0,8}?会议)"
@@ -155,6 +159,9 @@ def _special(clause: str, raw: str) -> Appointment | None:
     m = _ACTING.match(text)
     if m and len(m.group("post")) >= 2:
         return _make(m, raw, "appoint", "代理", False)
+    m = _DECIDED.match(text)
+    if m and len(m.group("post")) >= 2 and any(m.group("post").endswith(t) for t in _POSTS):
+        return _make(m, raw, "appoint", "决定", False)
     return None
 
 
@@ -164,7 +171,7 @@ def _takes(clause: str, raw: str) -> Appointment | None:
     text, raw, probation = _without_probation(clause, raw)
     text, raw = _strip_pair(text, raw)
     m = _TAKES.match(text)
-    if not m or len(m.group("post")) < 3 or m.group("person") in _NOT_PERSONS:
+    if not m or len(m.group("post")) < 3 or m.group("person") in _NOT_PERSONS or _VERBISH.search(m.group("person")):
         return None
     if not any(m.group("post").endswith(t) for t in _POSTS):
         return None
@@ -172,16 +179,20 @@ def _takes(clause: str, raw: str) -> Appointment | None:
 
 
 _NOT_PERSONS = {"以上", "上述", "以下", "其他", "其余", "该", "各"}
+_VERBISH = re.compile(r"同意|决定|聘|拟|提请|免")  # ``同意聘任…`` is a verb, not a name
 
 
 def _their(clause: str, raw: str, so_far: list[Appointment]) -> Appointment | None:
-    """``免去其某某职务`` after a clause that named the person."""
+    """``免去其某某职务`` or ``代理某某职务`` after a clause that named the person."""
     text, raw = _strip_pair(clause, raw)
-    m = _REMOVE_THEIR.match(text)
-    if not m or not so_far or len(m.group("post")) < 2:
+    if not so_far:
         return None
-    post = raw[m.start("post"):m.end("post")]
-    return Appointment(person=so_far[-1].person, action="remove", post=post, probation=False, verb="免去")
+    for rx, action, verb in ((_REMOVE_THEIR, "remove", "免去"), (_ACTING_THEIR, "appoint", "代理")):
+        m = rx.match(text)
+        if m and len(m.group("post")) >= 2:
+            post = raw[m.start("post"):m.end("post")]
+            return Appointment(person=so_far[-1].person, action=action, post=post, probation=False, verb=verb)
+    return None
 
 
 # A remark closing an entry: ``(另有任用)``, ``(退休)``, ``(挂职一年)``, ``(按期转正)``.
