@@ -194,6 +194,22 @@ def test_facets_and_paging(sample_archive):
 
 # --- pages and API --------------------------------------------------------------------------
 
+def test_a_web_page_that_says_repealed_is_shown_repealed(archive, client):
+    """A site's ``有效性：已废止`` with no dates to go by: repealed on the page, in the API and in
+    the 时效性 facet, with the site's words as the evidence."""
+    from gongbao.store import models as m
+
+    ingest_text("索引号：11330100/2019-00021\n发文机关：某市人民政府\n发文字号：某政发〔2019〕17号\n"
+                "成文日期：2019年08月02日\n有效性：已废止\n某市人民政府关于加强城市地下管线建设管理的通知\n"
+                "各区人民政府，市政府各部门：\n为加强城市地下管线建设管理，现就有关事项通知如下。\n", "page.txt")
+    d = m.Document.objects.get(slug="某政发-2019-17")
+    assert (d.status, d.validity_evidence, d.repealed_by) == ("repealed", "有效性：已废止", "")
+    html = page(client, "/documents/" + quote("某政发-2019-17") + "/")
+    assert "已废止" in html and "有效性：已废止" in html and "现行有效" not in html
+    assert search("地下管线", status="repealed")["total"] == 1
+    assert search("地下管线", status="in_force")["total"] == 0
+
+
 def page(client, url):
     resp = client.get(url)
     assert resp.status_code == 200, (url, resp.status_code)

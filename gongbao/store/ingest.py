@@ -375,9 +375,12 @@ def today_date() -> dt.date:
 
 
 def current_status(d: m.Document, today: dt.date | None = None) -> str:
-    """时效性 today: repealed by another document, or by the document's own dates."""
+    """时效性 today: repealed by another document, or by the document's own dates, or as its
+    publisher states it with no dates to go by (a website's ``有效性：已废止``)."""
     if d.repealed_by:
         return "repealed"
+    if d.status in ("repealed", "expired") and not d.effective_until and d.validity_evidence:
+        return d.status
     today = today or today_date()
     if d.effective_from and today < d.effective_from:
         return "not_yet_effective"
