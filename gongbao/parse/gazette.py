@@ -153,7 +153,8 @@ def _blank_running_heads(lines: Lines, lo: int, hi: int, heads: set[str]) -> Non
     """Page headers repeated in the body (``某某人民政府公报 2024年第3期``) are layout, not text."""
     for i in range(lo, hi):
         f = lines.ft[i]
-        if f in heads or (len(f) <= 40 and (_RUNNING_HEAD.match(f) or (len(f) <= 20 and f[:1] in _HEADING_START and heading_text(f) in heads))):
+        if f in heads or (len(f) <= 40 and _RUNNING_HEAD.match(f)) \
+                or (len(f) <= 20 and f[:1] in _HEADING_START and heading_text(f) in heads):  # ``【市政府文件】``
             lines.tr[i] = lines.ft[i] = ""
 
 
