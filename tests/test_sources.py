@@ -155,3 +155,23 @@ def test_download_links_after_the_text_are_attachments():
     [doc] = parse_gazette(text).documents
     assert [(a.title, a.online_only) for a in doc.attachments] == [("防汛责任人名单", True), ("某县防汛应急预案", True)]
     assert doc.body == "现就做好防汛工作通知如下。"
+
+
+def test_a_task_table_in_a_word_file():
+    """A plan's 任务分工表 as a Word table: a cell a line, then the rows as tasks."""
+    from gongbao import parse_gazette
+
+    def row(*cells):
+        return "<w:tr>" + "".join("<w:tc>" + p(f"<w:t>{c}</w:t>") + "</w:tc>" for c in cells) + "</w:tr>"
+
+    table = ("<w:tbl>" + row("序号", "重点任务", "牵头单位", "配合单位", "完成时限")
+             + row("1", "推行企业开办一网通办", "县市场监管局", "县税务局", "2024年6月底前")
+             + row("2", "推进工程建设项目审批改革", "县住建局", "县自然资源局", "2024年12月底前") + "</w:tbl>")
+    body = "".join(p(f"<w:t>{t}</w:t>") for t in (
+        "某县人民政府办公室关于印发某县营商环境任务分工方案的通知", "某政办发〔2024〕12号", "各乡镇人民政府：",
+        "现将方案印发给你们，请认真组织实施。", "某县人民政府办公室", "2024年4月2日")) + table
+    [doc] = parse_gazette(decode_bytes(docx(body), "plan.docx")).documents
+    assert [(t.id, t.text, t.lead_units, t.responsible_units, t.deadline) for t in doc.tasks] == [
+        ("表1.1", "推行企业开办一网通办", ["县市场监管局"], ["县税务局"], "2024-06-30"),
+        ("表1.2", "推进工程建设项目审批改革", ["县住建局"], ["县自然资源局"], "2024-12-31"),
+    ]
