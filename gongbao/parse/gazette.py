@@ -41,7 +41,14 @@ def parse_gazette(text: str, source: str = "<text>", as_of: dt.date | None = Non
     lines = Lines(prep.lines)
     n = len(lines)
     toc_at = next((i for i in range(min(n, 400)) if opens_issue_toc(lines, i)), None)
-    headers = find_headers(lines, 0 if toc_at is None else toc_at + 1)
+    body_end = n  # where the documents end: before a 目录 printed at the back
+    if toc_at is not None and find_headers(lines, 0, toc_at):
+        toc_at = None  # documents before it: not the issue's opening 目录 (perhaps one at the back)
+    if toc_at is None:
+        back = next((i for i in range(n - 1, 0, -1) if opens_issue_toc(lines, i)), None)
+        if back is not None and _back_toc(lines, back):
+            toc_at = body_end = back
+    headers = find_headers(lines, 0 if toc_at is None or body_end < n else toc_at + 1, body_end)
     warnings: list[str] = []
     if not headers:
         headers = loose_headers(lines, 0 if toc_at is None else toc_at + 1)
@@ -55,21 +62,22 @@ def parse_gazette(text: str, source: str = "<text>", as_of: dt.date | None = Non
         raise InputError(source, "no recognisable official document (no title with 关于…的通知/决定/… or 发文字号)")
 
     body_start = headers[0].start
-    cover = list(range(0, toc_at if toc_at is not None else body_start))
+    front_toc = toc_at is not None and body_end == n
+    cover = list(range(0, toc_at if front_toc else body_start))
     toc: list[TocEntry] = []
     if toc_at is not None:
-        toc, colophon = parse_toc(lines, toc_at + 1, body_start)
+        toc, colophon = parse_toc(lines, toc_at + 1, body_start if front_toc else n)
         cover += colophon
-        headers = toc_headers(lines, headers, [fold(e.title) for e in toc], body_start, n,
+        headers = toc_headers(lines, headers, [fold(e.title) for e in toc], body_start, body_end,
                               frozenset(fold(e.section) for e in toc if e.section))
     issue = parse_issue(lines, cover)
-    unread = _unread_document(lines, toc_at + 1 if toc_at is not None else 0, body_start)
+    unread = _unread_document(lines, toc_at + 1 if front_toc else 0, body_start)
     if unread:
         warnings.append(f"text before the first document looks like a document that was not recognised "
                         f"(lines {unread[0] + 1}–{unread[1]}): check its title and number")
 
     section_names = {t.section for t in toc if t.section}
-    headers = _split_at_sections(lines, headers, n)
+    headers = _split_at_sections(lines, headers, body_end)
     documents: list[Document] = []
     offsets: list[int] = []
     running = {fold(issue.gazette)} if issue and issue.gazette else set()
@@ -77,7 +85,7 @@ def parse_gazette(text: str, source: str = "<text>", as_of: dt.date | None = Non
     # (the heading over the next document was taken off its end first, by _trim_trailer).
     running |= {fold(s) for s in section_names}
     for k, h in enumerate(headers):
-        end = headers[k + 1].start if k + 1 < len(headers) else n
+        end = headers[k + 1].start if k + 1 < len(headers) else body_end
         end, trailing_section = _trim_trailer(lines, h, end, section_names)
         _blank_running_heads(lines, h.body_start, end, running)
         doc = build_document(lines, h, end, k + 1, as_of)
@@ -102,6 +110,18 @@ def parse_gazette(text: str, source: str = "<text>", as_of: dt.date | None = Non
                     entry.page = doc.page
     return Gazette(issue=issue, toc=toc, documents=documents, warnings=warnings,
                    organizations=collect_organizations(documents))
+
+
+def _back_toc(lines: Lines, at: int) -> bool:
+    """A 目录 printed after the documents (on the back cover): no document header follows it
+    and most of its entries are titles of documents that came before it."""
+    if at < 5 or find_headers(lines, at + 1):
+        return False
+    entries = parse_toc(lines, at + 1, len(lines))[0]
+    if len(entries) < 2:
+        return False
+    before = _plain("".join(lines.ft[:at]))
+    return sum(1 for e in entries if e.title and _plain(LEADING_ISSUER.sub("", fold(e.title))) in before) * 2 >= len(entries)
 
 
 # A line of an index of documents: ``某某关于…的通知（某政发〔2024〕5号）`` with maybe a page after.
