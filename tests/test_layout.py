@@ -152,3 +152,17 @@ def test_bare_numbers_in_runs_are_rows_not_pages():
     prep = prepare("\n".join(lines))
     assert prep.lines == [x for x in lines if x != "12"]  # 1 and 2 are row numbers; 12 alone is a page
     assert [page for _, page in prep.footers] == [12]
+
+
+@pytest.mark.parametrize("note", ["", "（2024年7月20日市人民政府第35次常务会议通过）\n"])
+def test_a_rules_text_on_its_own_is_a_document(note):
+    """``某市城市供水管理办法`` then its chapters and articles: one document (its name is not an
+    organ called 某市城市供水管理办), never refused."""
+    from gongbao import parse_gazette
+
+    text = f"某市城市供水管理办法\n{note}第一章 总则\n第一条 为了加强城市供水管理，制定本办法。\n第二条 本办法自2024年10月1日起施行。\n"
+    [doc] = parse_gazette(text).documents
+    assert doc.title == "某市城市供水管理办法" and doc.issuers == []
+    assert doc.body.split("\n")[0] == "第一章总则"
+    assert doc.validity.effective_from == "2024-10-01"
+    assert doc.date == ("2024-07-20" if note else None)

@@ -116,6 +116,13 @@ def leading_organ(text: str) -> str | None:
     f = fold(text)
     best = None
     for m in re.finditer(_SUFFIX_RE, f[:40]):
+        if f[m.end():m.end() + 1] in _WORD_GOES_ON.get(f[m.end() - 1], ""):
+            continue  # ``…供水管理办法``: 办 begins 办法 here, it ends no organ's name
         if is_organ(f[: m.end()]):
             best = text[: m.end()]
     return best
+
+
+# A one-character ending that the next character turns into a word: 办法, 会议, 部分, 处理…
+_WORD_GOES_ON = {"办": "法理", "会": "议", "部": "分门署", "处": "理罚置", "行": "动为政", "社": "会", "所": "有得以",
+                 "站": "点", "局": "面势", "院": "校"}

@@ -450,7 +450,25 @@ def loose_headers(lines: Lines, lo: int = 0) -> list[Header]:
             a -= 1
         if a < i:
             return [_finish(lines, Header(a, a, i, dn, number_line=i), i + 1, len(lines))]
+    # A rule's text on its own (``某市城市供水管理办法`` / ``第一章 总则`` / ``第一条 …``): its name,
+    # then chapters or articles, with maybe its adoption note between.
+    for i in range(lo, hi - 1):
+        ft = lines.ft[i]
+        if not (4 <= len(ft) <= 50 and _RULE_NAME.search(ft)) or ends_sentence(ft) or "," in ft:
+            continue
+        pos = i + 1
+        note = adoption_note(lines.ft[pos]) if lines.ft[pos].startswith("(") else None
+        if note:
+            pos += 1
+        if pos < len(lines) and _ARTICLES.match(lines.ft[pos]):
+            h = Header(i, i, i + 1, adoption_date=note, note=lines.tr[i + 1] if note else None)
+            return [_finish(lines, h, pos, len(lines))]
     return []
+
+
+# The names of rules, and the chapters or articles that open them.
+_RULE_NAME = re.compile(r"(?:法|条例|规定|办法|细则|规则|规程|章程|准则|制度|决议|解释)(?:\([^()]*\))?$")
+_ARTICLES = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+[章条节编]|总\s?则$)")
 
 
 def join_title_lines(parts: list[str]) -> str:
