@@ -166,3 +166,16 @@ def test_a_rules_text_on_its_own_is_a_document(note):
     assert doc.body.split("\n")[0] == "第一章总则"
     assert doc.validity.effective_from == "2024-10-01"
     assert doc.date == ("2024-07-20" if note else None)
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("某县2024年政务公开工作要点\n一、总体要求\n坚持以人民为中心。\n", "某县2024年政务公开工作要点"),
+    ("某县优化营商环境三年行动方案\n为持续优化营商环境，制定本方案。\n一、总体要求\n", "某县优化营商环境三年行动方案"),
+    ("关于《某县城区停车管理办法》的政策解读\n一、出台背景\n为规范停车管理，制定本办法。\n", "关于《某县城区停车管理办法》的政策解读"),
+])
+def test_a_plan_or_interpretation_on_its_own_is_a_document(text, title):
+    from gongbao import parse_gazette
+
+    g = parse_gazette(text)
+    assert [d.title for d in g.documents] == [title]
+    assert g.warnings == ["no complete document header found; parsed from the first title"]

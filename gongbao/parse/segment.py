@@ -450,24 +450,29 @@ def loose_headers(lines: Lines, lo: int = 0) -> list[Header]:
             a -= 1
         if a < i:
             return [_finish(lines, Header(a, a, i, dn, number_line=i), i + 1, len(lines))]
-    # A rule's text on its own (``某市城市供水管理办法`` / ``第一章 总则`` / ``第一条 …``): its name,
-    # then chapters or articles, with maybe its adoption note between.
+    # A rule, plan or interpretation printed on its own (``某市城市供水管理办法`` / ``第一章 总则``;
+    # ``某县…行动方案`` / ``为…，制定本方案。``): its name, maybe its adoption note, then its
+    # chapters, articles, numbered parts or first sentence.
     for i in range(lo, hi - 1):
         ft = lines.ft[i]
-        if not (4 <= len(ft) <= 50 and _RULE_NAME.search(ft)) or ends_sentence(ft) or "," in ft:
+        if not (4 <= len(ft) <= 50 and _TEXT_NAME.search(ft)) or ends_sentence(ft) or "," in ft \
+                or _ENUM_START.match(ft):
             continue
         pos = i + 1
         note = adoption_note(lines.ft[pos]) if lines.ft[pos].startswith("(") else None
         if note:
             pos += 1
-        if pos < len(lines) and _ARTICLES.match(lines.ft[pos]):
+        if pos < len(lines) and (_ARTICLES.match(lines.ft[pos]) or _ENUM_START.match(lines.ft[pos])
+                                 or ends_sentence(lines.ft[pos])):
             h = Header(i, i, i + 1, adoption_date=note, note=lines.tr[i + 1] if note else None)
             return [_finish(lines, h, pos, len(lines))]
     return []
 
 
-# The names of rules, and the chapters or articles that open them.
-_RULE_NAME = re.compile(r"(?:法|条例|规定|办法|细则|规则|规程|章程|准则|制度|决议|解释)(?:\([^()]*\))?$")
+# The names of rules, plans and their companions, and the chapters or articles that open rules.
+_TEXT_NAME = re.compile(
+    r"(?:法|条例|规定|办法|细则|规则|规程|章程|准则|制度|决议|解释|方案|计划|规划|纲要|要点|措施|清单|指南|指引|解读|说明)"
+    r"(?:\([^()]*\))?$")
 _ARTICLES = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+[章条节编]|总\s?则$)")
 
 
