@@ -87,6 +87,9 @@ def extraction_variants(text: str) -> dict[str, str]:
         # OCR reading letters for digits where only digits stand: 〔2O24〕, 1O号, 2O24年.
         "ocr digits": re.sub(r"(?<=[〔(（\[])(\d)0(?=\d\d[〕)）\]])", r"\1O",
                              re.sub(r"([〕)）\]]\d*)0(?=号)", r"\1O", re.sub(r"(?<![\d])(2)0(?=\d\d年)", r"\1O", text))),
+        # Markdown from a converter: every line in bold.
+        "markdown bold": "\n".join(f"**{line}**" if line.strip() and "*" not in line else line
+                                    for line in text.split("\n")),
         # A web page saved as text: character references for quotes, spaces and indentation.
         "html entities": "\n".join("&nbsp;&nbsp;" + line.replace("“", "&ldquo;").replace("”", "&rdquo;")
                                    .replace("\u3000", "&#12288;") for line in text.split("\n")),

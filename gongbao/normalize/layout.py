@@ -18,6 +18,7 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Chinese punctuation, full-width forms, quotes and dots that never take a space around them.
 CJK_PUNCT = "\u3000-\u303f\uff00-\uffef\u2014-\u201f\u2026\u00b7\u30fb\u2022《》"
 
+_EMPHASIS = re.compile(r"\*\*([^*\n]+?)\*\*|__([^_\n]+?)__")
 _MARKUP_LINES = re.compile(r"^[ \t\u3000\u00a0]*(?:[-*•>][ \t]+|#{1,6}[ \t]+|>[ \t]*)+", re.M)
 # A web page's tools printed alone on a line, when a page's text comes from elsewhere than
 # ``sources.html`` (which leaves them out itself): 返回顶部, 【打印】【关闭】, 分享到…, and the
@@ -124,6 +125,8 @@ def prepare(text: str) -> Prepared:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\v", "\n")
     text = drop_invisible(text)
     # Whole-text passes (one regex call each, not one per line).
+    if "**" in text or "__" in text:
+        text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)  # Markdown bold: ``**某政发〔2024〕5号**``
     text = _MARKUP_LINES.sub("", text)
     text = _INLINE_FOOTER.sub("", text)
     text = _WEB_TOOLS.sub("", text)
