@@ -221,6 +221,9 @@ def test_validity_forms(sentence, start, until):
     ("决定任命李四为某县人民政府副县长，代理某县人民政府县长职务。",
      [("李四", "appoint", "某县人民政府副县长"), ("李四", "appoint", "某县人民政府县长")]),
     ("决定张三为某县人民政府代理县长。", [("张三", "appoint", "某县人民政府代理县长")]),
+    # The county form with the person first: 张三同志免去…职务.
+    ("张三任某县教育局局长；\n李四同志免去某县民政局局长职务，另有任用。",
+     [("张三", "appoint", "某县教育局局长"), ("李四", "remove", "某县民政局局长")]),
     # 同意聘任 is the verb, not a person called 同意聘.
     ("同意聘任钱七为某县人民政府参事，聘期五年。", [("钱七", "appoint", "某县人民政府参事")]),
     # 不再担任 is a removal under any heading.

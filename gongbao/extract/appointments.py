@@ -26,6 +26,8 @@ _RESIGN = re.compile(rf"^(?:同意|接受)?(?P<person>{_NAME})(?:同志)?辞去(
 _ACTING = re.compile(rf"^(?:决定)?(?P<person>{_NAME})(?:同志)?代理(?P<post>.+?)(?:职务)?$")
 # ``张三同志任某某局局长`` (the county form, no verb heading the list).
 _TAKES = re.compile(rf"^(?P<person>{_NAME})(?P<comrade>同志)?(?:任|担任)(?P<post>.+?)$")
+# ``张三同志免去某某局局长职务`` (the county form, the person first).
+_LOSES = re.compile(rf"^(?P<person>{_NAME})(?:同志)?免去(?:其)?(?P<post>.+?)职务$")
 # ``张三不再担任某某局局长职务``: a removal whatever verb heads the list.
 _NO_LONGER = re.compile(rf"^(?P<person>{_NAME})(?:同志)?不再(?:担任|兼任)(?P<post>.+?)(?:职务)?$")
 # What a list prints after a name: ``赵敏（女）``, ``马丽（女，回族）``, ``达瓦（藏族）``.
@@ -156,6 +158,10 @@ def _special(clause: str, raw: str) -> Appointment | None:
     m = _NO_LONGER.match(text)
     if m and len(m.group("post")) >= 2:
         return _make(m, raw, "remove", "不再担任", False)
+    m = _LOSES.match(text)
+    if m and len(m.group("post")) >= 2 and m.group("person")[-1] not in "府局委办院部厅会" \
+            and not _VERBISH.search(m.group("person")) and m.group("person") not in _NOT_PERSONS:
+        return _make(m, raw, "remove", "免去", False)
     m = _ACTING.match(text)
     if m and len(m.group("post")) >= 2:
         return _make(m, raw, "appoint", "代理", False)
