@@ -55,6 +55,7 @@ def _pool():
 
 
 _NON_CJK = re.compile(f"[^{_CJK}]+")
+_NUMBER_WITHOUT_HAO = re.compile(r"([\u4e00-\u9fff]{1,12}\s?[〔\[(（【﹝]\s?\d{4}\s?[〕\])）】﹞]\s?\d{1,5})(?![\d号])")
 _WORD = re.compile(r"[a-z0-9]+")
 # What stands for a run of other characters between Chinese ones: a private-use code point
 # four bytes long, so that a pair holding it is seven bytes and the index drops it (a CJK
@@ -337,6 +338,8 @@ class SearchIndex:
         must: list = []
         terms: list[str] = []
         text = unify_ideographs(drop_invisible(q or "")).strip()[:200]
+        # A 发文字号 typed without its 号 (``交政办发[2024]23``) is still one.
+        text = _NUMBER_WITHOUT_HAO.sub(r"\1号", text)
         # 发文字号 in any bracket form: a keyword match on the normalised number.
         numbers = find_doc_numbers(text)
         for d in numbers:
