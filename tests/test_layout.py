@@ -179,3 +179,12 @@ def test_a_plan_or_interpretation_on_its_own_is_a_document(text, title):
     g = parse_gazette(text)
     assert [d.title for d in g.documents] == [title]
     assert g.warnings == ["no complete document header found; parsed from the first title"]
+
+
+@pytest.mark.parametrize("date", ["2024.3.5", "2024-03-05", "2024/3/5", "2024年3月5日", "二〇二四年三月五日"])
+def test_signature_dates_in_every_written_form(date):
+    from gongbao import parse_gazette
+
+    text = f"某县人民政府关于做好防汛工作的通知\n某政发〔2024〕5号\n各乡镇人民政府：\n现就做好防汛工作通知如下。\n某县人民政府\n{date}\n"
+    [doc] = parse_gazette(text).documents
+    assert (doc.signatories, doc.date, doc.body) == (["某县人民政府"], "2024-03-05", "现就做好防汛工作通知如下。")

@@ -260,7 +260,7 @@ def _find_signature(lines: Lines, start: int, end: int):
     """
     for i in range(start, end):
         f = lines.ft[i]
-        if not f or f[-1] not in "日号":
+        if not f or (f[-1] not in "日号" and not (f[-1].isdigit() and len(f) <= 40)):
             continue
         got = signature_date(lines.raw[i])
         if not got:
