@@ -175,3 +175,14 @@ def test_a_task_table_in_a_word_file():
         ("表1.1", "推行企业开办一网通办", ["县市场监管局"], ["县税务局"], "2024-06-30"),
         ("表1.2", "推进工程建设项目审批改革", ["县住建局"], ["县自然资源局"], "2024-12-31"),
     ]
+
+
+def test_a_page_whose_title_is_only_in_its_table():
+    """标题 in the table and the text going straight to its 主送机关: the title is the table's."""
+    from gongbao import parse_gazette
+
+    text = ("标　　题：某县人民政府关于做好防汛工作的通知\n发文字号：某政发〔2024〕5号\n成文日期：2024年6月1日\n"
+            "各乡镇人民政府：\n现就做好防汛工作通知如下。\n某县人民政府\n2024年6月1日\n")
+    [doc] = parse_gazette(text).documents
+    assert (doc.title, doc.issuers, doc.doc_number) == ("关于做好防汛工作的通知", ["某县人民政府"], "某政发〔2024〕5号")
+    assert (doc.recipients, doc.body, doc.date) == ("各乡镇人民政府", "现就做好防汛工作通知如下。", "2024-06-01")

@@ -109,14 +109,18 @@ class Prepared:
     # (index of the first line after the footer, page number printed in the footer)
     footers: list[tuple[int, int]] = field(default_factory=list)
 
-    def without(self, drop: list[int]) -> Prepared:
-        """The same lines but those at ``drop``, footer anchors moved with their lines."""
+    def without(self, drop: list[int], keep: str | None = None) -> Prepared:
+        """The same lines but those at ``drop`` (``keep`` standing in the first one's place),
+        footer anchors moved with their lines."""
         gone = set(drop)
+        if keep is not None and drop:
+            gone.discard(drop[0])
+        lines = [keep if keep is not None and drop and i == drop[0] else x
+                 for i, x in enumerate(self.lines) if i not in gone]
         shift = [0] * (len(self.lines) + 1)
         for i in range(len(self.lines)):
             shift[i + 1] = shift[i] + (i in gone)
-        return Prepared([x for i, x in enumerate(self.lines) if i not in gone],
-                        [(i - shift[i], page) for i, page in self.footers])
+        return Prepared(lines, [(i - shift[i], page) for i, page in self.footers])
 
 
 def prepare(text: str) -> Prepared:

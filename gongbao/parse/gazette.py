@@ -37,7 +37,11 @@ def parse_gazette(text: str, source: str = "<text>", as_of: dt.date | None = Non
     prep = prepare(repair_ocr(text))
     page = read_page_metadata(prep.lines, 0, min(len(prep.lines), 60))
     if page is not None:
-        prep = prep.without(page.lines)  # a web page's table of 发文字号, 成文日期…: read, not text
+        # A web page's table of 发文字号, 成文日期…: read, not text; its 标题 stays as the title
+        # when the text under it does not print one.
+        after = _plain("".join(prep.lines[page.lines[-1] + 1:page.lines[-1] + 6]))
+        missing_title = page.title if page.title and _plain(page.title) not in after else None
+        prep = prep.without(page.lines, keep=missing_title)
     lines = Lines(prep.lines)
     n = len(lines)
     toc_at = next((i for i in range(min(n, 400)) if opens_issue_toc(lines, i)), None)

@@ -58,6 +58,7 @@ class PageMetadata:
     doc_number: str | None = None
     issuers: list[str] | None = None
     date: str | None = None
+    title: str | None = None  # 标题, for a page whose text does not print it
     status: str | None = None  # repealed | expired, when the site says so
     evidence: str | None = None
 
@@ -134,7 +135,8 @@ def read_page_metadata(raw_lines: list[str], lo: int, hi: int) -> PageMetadata |
     if "index_no" in values:
         found += bool(re.search(r"\d", values["index_no"][1]))
     if "title" in values and values["title"][1]:
-        found += is_complete_title(_LAYOUT.sub("", values["title"][1]))
+        meta.title = _LAYOUT.sub("", values["title"][1])
+        found += is_complete_title(meta.title)
     if "validity" in values:
         label, value = values["validity"]
         found += "效" in value or "废止" in value or "廢止" in value
