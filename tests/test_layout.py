@@ -188,3 +188,12 @@ def test_signature_dates_in_every_written_form(date):
     text = f"某县人民政府关于做好防汛工作的通知\n某政发〔2024〕5号\n各乡镇人民政府：\n现就做好防汛工作通知如下。\n某县人民政府\n{date}\n"
     [doc] = parse_gazette(text).documents
     assert (doc.signatories, doc.date, doc.body) == (["某县人民政府"], "2024-03-05", "现就做好防汛工作通知如下。")
+
+
+def test_a_signature_dated_to_the_month_only_is_no_text():
+    from gongbao import parse_gazette
+
+    text = "某县人民政府关于做好防汛工作的通知\n某政发〔2024〕5号\n各乡镇人民政府：\n现就做好防汛工作通知如下。\n某县人民政府\n2024年3月\n"
+    [doc] = parse_gazette(text).documents
+    assert (doc.signatories, doc.date, doc.body) == (["某县人民政府"], None, "现就做好防汛工作通知如下。")
+    assert "no 成文日期 found" in doc.warnings

@@ -290,7 +290,19 @@ def _find_signature(lines: Lines, start: int, end: int):
                                           or attachment_body_head(nxt))
         if organs or person or followed_by_note or i == end - 1:
             return used, organs, person, date
+    # A signature dated to the month only (``某县人民政府`` / ``2024年3月``) closing the text:
+    # its lines are not text, and the 成文日期 stays unknown.
+    k = end - 1
+    while k >= start and not lines.ft[k]:
+        k -= 1
+    if k > start and _MONTH_ONLY.match(lines.ft[k]):
+        organs = organs_only(lines.raw[k - 1])
+        if organs:
+            return [k - 1, k], organs, None, None
     return None
+
+
+_MONTH_ONLY = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月$")
 
 
 def _date_from_number_line(lines: Lines, h: Header) -> str | None:
