@@ -186,3 +186,9 @@ def test_a_page_whose_title_is_only_in_its_table():
     [doc] = parse_gazette(text).documents
     assert (doc.title, doc.issuers, doc.doc_number) == ("关于做好防汛工作的通知", ["某县人民政府"], "某政发〔2024〕5号")
     assert (doc.recipients, doc.body, doc.date) == ("各乡镇人民政府", "现就做好防汛工作通知如下。", "2024-06-01")
+
+
+def test_a_title_that_links_to_itself_after_a_list_of_links_is_kept():
+    page = ("<html><body><div>相关链接</div><ul><li><a href='#'>国务院</a></li></ul>"
+            "<h1><a href='#'>某县人民政府关于做好防汛工作的通知</a></h1><p>各乡镇人民政府：</p></body></html>")
+    assert html_to_text(page) == "某县人民政府关于做好防汛工作的通知\n各乡镇人民政府：\n"

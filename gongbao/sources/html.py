@@ -23,6 +23,7 @@ _CHROME = re.compile(
     r"|^(?:您(?:当前)?的?位置|当前位置)[:：]|打印本页|关闭窗口|【?字体[:：]|分享到|^首页\s*[|>›»]"
     # a page's own information line and its links to the pages before and after
     r"|(?:浏览|阅读|点击|访问)(?:次数|量|数)[:：]|^(?:上一篇|下一篇|上一条|下一条)[:：]", re.I)
+_CONTENT_STARTS = frozenset(("h1", "h2", "h3", "article", "main"))
 # A list of links to other pages under its heading (相关文章, 上一篇/下一篇): not the document.
 _RELATED_HEAD = re.compile(r"^(?:相关(?:文章|阅读|新闻|信息|链接|推荐)|推荐阅读|热点(?:新闻|信息)|延伸阅读|猜你喜欢)[:：]?$")
 _SPACE = re.compile(r"[ \t\r\n\f\v]+")
@@ -73,6 +74,8 @@ class _Text(HTMLParser):
             self._break()
             if tag == "pre":
                 self.pre += 1
+            if tag in _CONTENT_STARTS:
+                self.related = False  # a heading or the article itself: no longer a list of links
 
     def handle_startendtag(self, tag, attrs):
         if tag in ("br", "hr"):
