@@ -342,6 +342,29 @@ def test_bulk_load_links_and_indexes(archive):
     assert bulk_load(iter(items)) == 0  # issues already archived are left alone
 
 
+def test_bulk_load_keeps_the_registers(archive):
+    """The bulk loader writes the same registers as a parse gives: tasks with units, deadlines
+    and targets, appointments, citations."""
+    from gongbao.parse.gazette import parse_gazette
+    from gongbao.store import models as m
+    from gongbao.store.bulk import bulk_load
+
+    text = SAMPLE.read_text("utf-8")
+    g = parse_gazette(text)
+    assert bulk_load(iter([(text, g, "sample")])) == 29
+    parsed = [t for d in g.documents for t in d.tasks]
+    assert m.Task.objects.count() == len(parsed)
+    stored = {(t.task_id, t.text): t for t in m.Task.objects.all()}
+    with_targets = [t for t in parsed if t.targets]
+    assert with_targets
+    for t in with_targets:
+        row = stored[(t.id, t.text)]
+        assert [x["value"] for x in row.targets] == [x.value for x in t.targets]
+        assert row.lead_units == t.lead_units
+    assert m.Appointment.objects.count() == sum(len(d.appointments) for d in g.documents)
+    assert m.Citation.objects.count() == sum(len(d.citations) for d in g.documents)
+
+
 def test_ingest_cli_takes_directories(tmp_path, archive_dir):
     import subprocess
     import sys

@@ -89,6 +89,8 @@ _DOC_COLUMNS = ("slug", "issue_id", "seq", "section", "doc_number", "agency", "n
 _JSON_COLUMNS = {"issuers", "signatories", "attachments", "warnings", "edited_fields"}
 
 
+# One encoder for every row: ``json.dumps`` with options builds a new one on each call.
+_JSON = json.JSONEncoder(ensure_ascii=False).encode
 _PLAIN = re.compile(r'^[^"\\\x00-\x1f\x7f]*$')
 
 
@@ -100,7 +102,7 @@ def _json_list(items) -> str:
         joined = '","'.join(items)
         if _PLAIN.match(joined):
             return '["' + joined + '"]'
-    return json.dumps(items, ensure_ascii=False)
+    return _JSON(items)
 
 
 def _write_batch(batch) -> list[dict]:
@@ -157,8 +159,8 @@ def _write_batch(batch) -> list[dict]:
         did = doc_ids[slug]
         tasks += [(did, t.id, t.text, _json_list(t.lead_units), _json_list(t.responsible_units),
                    _date(t.deadline), t.recurrence or "",
-                   json.dumps([{"metric": x.metric, "comparator": x.comparator, "value": x.value, "unit": x.unit}
-                               for x in t.targets], ensure_ascii=False) if t.targets else "[]") for t in d.tasks]
+                   _JSON([{"metric": x.metric, "comparator": x.comparator, "value": x.value, "unit": x.unit}
+                          for x in t.targets]) if t.targets else "[]") for t in d.tasks]
         citations += [(did, c.doc_number or "", c.title or "", c.relation, c.evidence) for c in d.citations]
         appointments += [(did, a.person, a.action, a.post, a.organization or "", a.probation, a.decided_by or "",
                           a.meeting or "", a.decision_date, a.verb or "") for a in d.appointments]
