@@ -197,3 +197,18 @@ def test_a_signature_dated_to_the_month_only_is_no_text():
     [doc] = parse_gazette(text).documents
     assert (doc.signatories, doc.date, doc.body) == (["某县人民政府"], None, "现就做好防汛工作通知如下。")
     assert "no 成文日期 found" in doc.warnings
+
+
+@pytest.mark.parametrize(("note", "disclosure"), [
+    ("（此件公开发布）", "此件公开发布"),
+    ("（公开方式：主动公开）", "公开方式：主动公开"),
+    ("公开方式：主动公开", "公开方式：主动公开"),
+    ("（信息公开选项：主动公开）", "信息公开选项：主动公开"),
+    ("信息公开选项：主动公开", "信息公开选项：主动公开"),
+])
+def test_disclosure_notes_in_every_form(note, disclosure):
+    from gongbao import parse_gazette
+
+    text = f"某县人民政府关于做好防汛工作的通知\n某政发〔2024〕5号\n各乡镇人民政府：\n现就做好防汛工作通知如下。\n某县人民政府\n2024年6月1日\n{note}\n"
+    [doc] = parse_gazette(text).documents
+    assert (doc.disclosure, doc.body) == (disclosure, "现就做好防汛工作通知如下。")

@@ -109,7 +109,7 @@ def _closing_elements(lines: Lines, h: Header, end: int, doc: Document):
             skip.add(i)
             if f[:1].isdigit() and i - 1 >= start and organs_only(lines.raw[i - 1]):
                 skip.add(i - 1)  # the 版记's printing organ on the line above its date
-        elif f.startswith(("(", "公开")) and disclosure(f):
+        elif f.startswith(("(", "公开", "信息公开")) and disclosure(f):
             skip.add(i)
             if doc.disclosure is None:
                 t = lines.tr[i]

@@ -35,10 +35,10 @@ class Lines:
 
 
 # 附注 (GB/T 9704 7.3.7): the disclosure note, or a 请示's contact (``（联系人：某某，电话：…）``).
-_DISCLOSURE = re.compile(r"^\((?:(?:此件|本件)[^()]{1,14}|联系人:[^()]{2,50})\)$")
+_DISCLOSURE = re.compile(r"^\((?:(?:此件|本件)[^()]{1,14}|联系人:[^()]{2,50}|(?:信息)?公开(?:方式|属性|类型|选项):[^()]{2,10})\)$")
 
 
-_DISCLOSURE_LINE = re.compile(r"^公开(?:方式|属性|类型)[:：]\S{2,10}$")
+_DISCLOSURE_LINE = re.compile(r"^(?:信息)?公开(?:方式|属性|类型|选项)[:：]\S{2,10}$")
 
 
 # The publisher's note on what it printed: ``（本文有删减）``, ``（有删节）``, ``（摘要）``.
@@ -50,10 +50,11 @@ def editorial_note(ft: str) -> bool:
 
 
 def disclosure(ft: str) -> str | None:
-    """``(此件公开发布)`` → ``此件公开发布``; ``公开方式：主动公开`` is kept whole."""
+    """``(此件公开发布)`` → ``此件公开发布``; ``公开方式：主动公开`` (``信息公开选项：主动公开``)
+    is kept whole."""
     if _DISCLOSURE.match(ft):
         return ft[1:-1]
-    return ft if ft.startswith("公开") and _DISCLOSURE_LINE.match(ft) else None
+    return ft if ft.startswith(("公开", "信息公开")) and _DISCLOSURE_LINE.match(ft) else None
 
 
 # A person signing or speaking: ``省长 金湘军``, ``市长：张三``, ``某县人民政府县长 张三``.
