@@ -36,10 +36,12 @@ def heading_text(line: str) -> str:
 
 
 # The page after an entry: ``…号)36``, ``…号)……36``, ``…号)……(36)``.
-_PAGE_AFTER = re.compile(r"[)〕\]]*\s*[.·…。\s]*(?:\((?P<paren>\d{1,4})\)|(?P<page>\d{1,4}))?")
+# (A range of pages, ``1-3`` / ``4—6``, counts by its first page.)
+_RANGE = r"(?:\s?[-—–~～至]\s?\d{1,4})?"
+_PAGE_AFTER = re.compile(rf"[)〕\]]*\s*[.·…。\s]*(?:\((?P<paren>\d{{1,4}}){_RANGE}\)|(?P<page>\d{{1,4}}){_RANGE})?")
 _TYPE_PAGE = re.compile(
-    r"(?<=[知定告复见报示函议要令案])[.·…\s]*(?P<page>\d{1,4})(?=\s|$|关于|[\u4e00-\u9fff]{2,}关于)"
-    r"|[.·…]{2,}\s*\(?(?P<page2>\d{1,4})(?!\d)\)?"  # dot leaders end an entry whatever its title ends with
+    rf"(?<=[知定告复见报示函议要令案])[.·…\s]*(?P<page>\d{{1,4}}){_RANGE}(?=\s|$|关于|[\u4e00-\u9fff]{{2,}}关于)"
+    rf"|[.·…]{{2,}}\s*\(?(?P<page2>\d{{1,4}})(?!\d){_RANGE}\)?"  # dot leaders end an entry whatever its title ends with
 )
 
 
