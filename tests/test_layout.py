@@ -212,3 +212,16 @@ def test_disclosure_notes_in_every_form(note, disclosure):
     text = f"某县人民政府关于做好防汛工作的通知\n某政发〔2024〕5号\n各乡镇人民政府：\n现就做好防汛工作通知如下。\n某县人民政府\n2024年6月1日\n{note}\n"
     [doc] = parse_gazette(text).documents
     assert (doc.disclosure, doc.body) == (disclosure, "现就做好防汛工作通知如下。")
+
+
+@pytest.mark.parametrize(("line", "kept"), [
+    ("发布时间：2024-06-01 10:20 来源：县政府办 浏览次数：1024", False),
+    ("来源：县政府办 发布时间：2024-06-01 浏览次数：99", False),
+    ("浏览次数：1024", False),
+    ("上一篇：某县人民政府关于调整城区供热价格的通知", False),
+    ("【打印】 【关闭】", False),
+    # A sentence that speaks of page views is text.
+    ("本次活动浏览量：达到10万人次，效果良好。", True),
+])
+def test_a_web_pages_information_line_and_tools_are_not_text(line, kept):
+    assert prepare(line + "\n").lines == ([line] if kept else [])

@@ -6,6 +6,7 @@ import zipfile
 import pytest
 
 from gongbao.errors import InputError
+from gongbao.normalize import prepare
 from gongbao.sources import decode_bytes, html_to_text
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -122,8 +123,10 @@ def test_a_news_page_keeps_the_document_and_leaves_its_links():
     from gongbao import parse_gazette
 
     text = html_to_text(NEWS_PAGE)
-    assert "浏览次数" not in text and "上一篇" not in text and "某县召开防汛工作会议" not in text
+    assert "某县召开防汛工作会议" not in text  # the list of related pages
     assert "附件：防汛责任人名单.docx" in text
+    prepared = "\n".join(prepare(text).lines)
+    assert "浏览次数" not in prepared and "上一篇" not in prepared and "下一篇" not in prepared
     [doc] = parse_gazette(text).documents
     assert doc.recipients == "各乡镇人民政府，县直各单位"
     assert doc.body == "入汛以来，我县降雨偏多，现就做好防汛工作通知如下。"

@@ -15,8 +15,10 @@ DATE_RE = re.compile(
 )
 # The same shape without named groups, to embed in larger patterns.
 DATE_PATTERN = re.sub(r"\(\?P<\w+>", "(?:", DATE_RE.pattern)
-_DOTTED = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[.\-/](?P<m>\d{1,2})[.\-/](?P<d>\d{1,2})(?!\d)")
-_YEAR_MONTH = re.compile(rf"(?P<y>\d{{4}}|[{_ZH}0]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_ZH}]{{1,3}})\s*月")
+# ``2024.3.5``, ``2024-03-05``, ``2024/3/5``.
+DOTTED_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[.\-/](?P<m>\d{1,2})[.\-/](?P<d>\d{1,2})(?!\d)")
+# A date to the month only: ``2024年3月``.
+YEAR_MONTH = re.compile(rf"(?P<y>\d{{4}}|[{_ZH}0]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_ZH}]{{1,3}})\s*月")
 
 
 _ZH_UNIT = {"十": 10, "百": 100, "千": 1000}
@@ -73,7 +75,7 @@ def parse_date(text: str) -> str | None:
         iso = _make(m.group("y"), m.group("m"), m.group("d"))
         if iso:
             return iso
-    m = _DOTTED.search(f)
+    m = DOTTED_DATE.search(f)
     if m:
         return _make(m.group("y"), m.group("m"), m.group("d"))
     return None

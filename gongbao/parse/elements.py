@@ -15,7 +15,7 @@ from ..models import Attachment, Document
 from ..normalize.fold import fold
 from ..normalize.layout import tighten
 from ..normalize.paragraphs import join_paragraphs
-from .dates import parse_date
+from .dates import YEAR_MONTH, parse_date
 from .docnumber import DocNumber
 from .lines import (
     Lines,
@@ -295,14 +295,11 @@ def _find_signature(lines: Lines, start: int, end: int):
     k = end - 1
     while k >= start and not lines.ft[k]:
         k -= 1
-    if k > start and _MONTH_ONLY.match(lines.ft[k]):
+    if k > start and YEAR_MONTH.fullmatch(lines.ft[k]):
         organs = organs_only(lines.raw[k - 1])
         if organs:
             return [k - 1, k], organs, None, None
     return None
-
-
-_MONTH_ONLY = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月$")
 
 
 def _date_from_number_line(lines: Lines, h: Header) -> str | None:

@@ -7,7 +7,7 @@ import re
 
 from ..models import IssueInfo
 from ..normalize.fold import fold
-from .dates import parse_date, zh_number
+from .dates import DATE_RE, parse_date, zh_number
 from .lines import Lines, organs_only
 
 _GAZETTE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,30}公报)(?:\s|$|\d|第)")
@@ -37,7 +37,6 @@ _FIELDS = {
 _PUBLISHER_BEFORE = re.compile(r"(?:^|\s)(?P<v>[\u4e00-\u9fff]{4,30}?)\s?(?:主办|编印|编辑出版|主编|编辑)(?:\s|$)")
 # A gazette's name printed over two lines, its country or place first: ``中华人民共和国`` / ``国务院公报``.
 _NAME_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:共和国|自治区|特别行政区|省|市|县|区|州|盟|旗)$")
-_DATE_LINE = re.compile(r"^\(?[\d〇○零一二三四五六七八九十]{4}\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\)?$")
 _DISTRIBUTION = re.compile(r"(?:赠阅|发送|发行|分送)(?:范围|对象)?\s*[::]\s*(?P<v>.+)$")
 # The labels of a colophon, where several share a line.
 _LABEL = re.compile(
@@ -127,7 +126,8 @@ def parse_issue(lines: Lines, indices: list[int]) -> IssueInfo | None:
         return None
     if info.publication_date is None:
         # A date alone on the cover, with no 出版 label, is the issue's date.
-        info.publication_date = next((parse_date(lines.ft[i]) for i in indices if _DATE_LINE.match(lines.ft[i])), None)
+        info.publication_date = next((parse_date(lines.ft[i]) for i in indices
+                                      if DATE_RE.fullmatch(lines.ft[i].strip("()"))), None)
     if info.publisher is None:
         # The organ printed on the cover under the title.
         for i in indices:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..normalize.fold import fold
 from ..normalize.layout import tighten
-from .dates import DATE_RE, parse_date
+from .dates import DATE_RE, DOTTED_DATE, parse_date
 from .organs import is_organ, is_recipient_item
 
 
@@ -90,9 +90,6 @@ def speaker_line(ft: str) -> tuple[str, str] | None:
 _HEAD_OF_GOVERNMENT = re.compile(r"(?:省长|市长|县长|区长|州长|旗长|盟长)$")
 
 
-_NUMERIC_DATE_END = re.compile(r"(?<![\d.\-/])(?:19|20)\d{2}[.\-/]\d{1,2}[.\-/]\d{1,2}$")
-
-
 def signature_date(raw: str) -> tuple[list[str], str] | None:
     """A signature line: organs (space separated) and a date, or a date alone."""
     f = fold(raw).strip()
@@ -101,7 +98,7 @@ def signature_date(raw: str) -> tuple[list[str], str] | None:
     if f.endswith(("日", "号")):
         m = DATE_RE.search(f)
     elif f[-1:].isdigit():
-        m = _NUMERIC_DATE_END.search(f)  # ``2024.3.5``, ``2024-03-05`` (web pages, some PDFs)
+        m = DOTTED_DATE.search(f)  # ``2024.3.5``, ``2024-03-05`` (web pages, some PDFs)
     else:
         return None
     if not m or f[m.end():].strip():

@@ -223,14 +223,21 @@ def _damaged_title_header(lines: Lines, i: int, dn: DocNumber, floor: int, hi: i
     the title. All three marks of a header but the title's last word must be there."""
     if not (i + 1 < hi and _recipients_at(lines, i + 1, hi)):
         return None
+    a = _short_lines_above(lines, i, floor)
+    if a == i or not (a == floor or _ends_document(lines, a - 1)):
+        return None
+    return _finish(lines, Header(a, a, i, dn, number_line=i), i + 1, hi)
+
+
+def _short_lines_above(lines: Lines, i: int, floor: int) -> int:
+    """Where the (up to three) short lines above line ``i`` that are no sentence begin: a
+    title the header rules could not confirm, over its 发文字号."""
     a = i
     while a - 1 >= floor and a > i - 3 and 2 <= len(lines.ft[a - 1]) <= 40 \
             and not ends_sentence(lines.ft[a - 1]) and "," not in lines.ft[a - 1] \
             and not _ends_document(lines, a - 1):
         a -= 1
-    if a == i or not (a == floor or _ends_document(lines, a - 1)):
-        return None
-    return _finish(lines, Header(a, a, i, dn, number_line=i), i + 1, hi)
+    return a
 
 
 def _subtitle_and_speaker(lines: Lines, h: Header, pos: int, hi: int) -> int:
@@ -444,10 +451,7 @@ def loose_headers(lines: Lines, lo: int = 0) -> list[Header]:
         dn = doc_number_line(lines.raw[i])
         if dn is None or dn.is_order:
             continue
-        a = i
-        while a - 1 >= lo and a > i - 3 and 2 <= len(lines.ft[a - 1]) <= 40 \
-                and not ends_sentence(lines.ft[a - 1]) and "," not in lines.ft[a - 1]:
-            a -= 1
+        a = _short_lines_above(lines, i, lo)
         if a < i:
             return [_finish(lines, Header(a, a, i, dn, number_line=i), i + 1, len(lines))]
     # A rule, plan or interpretation printed on its own (``某市城市供水管理办法`` / ``第一章 总则``;

@@ -21,12 +21,14 @@ COLOPHON = re.compile(
 )
 # Marks printed around a section heading (``■ 县政府文件``, ``◆部门文件◆``); ★☆※ open colophon notes.
 SECTION_MARKS = "■□◆◇●▲△▶►◎♦◼▪"
-# A section heading: ``县政府文件``, ``人事任免``, ``【省政府令】``.
+# The number of a numbered heading: ``一、``, ``（二）``.
+_HEADING_NO = r"(?:[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十]{1,3}[)）])"
+# A section heading: ``县政府文件``, ``人事任免``, ``【省政府令】``, ``一、市政府文件``.
 SECTION = re.compile(
-    rf"^[【\[·•—\-\s{SECTION_MARKS}]*(?:[一二三四五六七八九十]{{1,3}}[、.]|[(（][一二三四五六七八九十]{{1,3}}[)）])?\s?(?P<sec>[\u4e00-\u9fff]{{0,10}}(?:文件|任免|规章|命令|令|公告|通告|解读|信息|动态|其他|公示|批复|决定|要闻|大事记|法规|纪要|通报))"
+    rf"^[【\[·•—\-\s{SECTION_MARKS}]*{_HEADING_NO}?\s?(?P<sec>[\u4e00-\u9fff]{{0,10}}(?:文件|任免|规章|命令|令|公告|通告|解读|信息|动态|其他|公示|批复|决定|要闻|大事记|法规|纪要|通报))"
     rf"[】\]·•—\-\s{SECTION_MARKS}]*"
 )
-_HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十]{1,3}[)）])\s?")
+_HEADING_NUMBER = re.compile(rf"^{_HEADING_NO}\s?")
 
 
 def heading_text(line: str) -> str:

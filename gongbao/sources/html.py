@@ -20,9 +20,9 @@ _SKIP = frozenset(("script", "style", "head", "noscript", "template", "svg", "if
 # A government site's chrome around the text: breadcrumbs, tools, footer lines.
 _CHROME = re.compile(
     r"网站标识码|ICP备|公网安备|版权所有|Copyright|©|^(?:主办单位|承办单位|技术支持|维护单位)[:：]|网站地图|联系我们"
-    r"|^(?:您(?:当前)?的?位置|当前位置)[:：]|打印本页|关闭窗口|【?字体[:：]|分享到|^首页\s*[|>›»]"
-    # a page's own information line and its links to the pages before and after
-    r"|(?:浏览|阅读|点击|访问)(?:次数|量|数)[:：]|^(?:上一篇|下一篇|上一条|下一条)[:：]", re.I)
+    r"|^(?:您(?:当前)?的?位置|当前位置)[:：]|打印本页|关闭窗口|【?字体[:：]|分享到|^首页\s*[|>›»]", re.I)
+# (A page's information line, its links to the pages before and after and its tools are left to
+# ``normalize.layout.prepare``, which takes them out of any text, extracted here or elsewhere.)
 _CONTENT_STARTS = frozenset(("h1", "h2", "h3", "article", "main"))
 # A list of links to other pages under its heading (相关文章, 上一篇/下一篇): not the document.
 _RELATED_HEAD = re.compile(r"^(?:相关(?:文章|阅读|新闻|信息|链接|推荐)|推荐阅读|热点(?:新闻|信息)|延伸阅读|猜你喜欢)[:：]?$")
