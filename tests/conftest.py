@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -30,7 +31,8 @@ def archive_dir():
     from gongbao.store.setup import setup
 
     setup(path)
-    return path
+    yield path
+    shutil.rmtree(path, ignore_errors=True)  # every test run left its archive behind
 
 
 @pytest.fixture()

@@ -76,3 +76,30 @@ def test_a_phrase_matches_exactly_where_its_characters_stand_together(tmp_path):
 ])
 def test_covering_bigrams(run, cover):
     assert covering_bigrams(run) == cover
+
+
+def test_title_hits_come_first_and_pages_cross_the_tiers_without_loss(tmp_path):
+    """Every document whose title holds the words ranks above every one whose body alone
+    does, however often the body says them and however common the words are in titles;
+    paging through both tiers, one hit a page, gives each matching document exactly once."""
+    idx = SearchIndex(tmp_path / "index")
+    records = [record(f"title{k}", "请认真贯彻执行。" + "殡葬" * (k == 1), title=f"关于推进殡葬改革的通知{k}") for k in range(5)]
+    # A long title that says the word once, over a body that does not: still a title hit.
+    records.append(record("long", "请认真贯彻执行。", title="关于进一步加强和改进全县农村地区公益性公墓规划建设管理和"
+                                                      "推进移风易俗工作助力乡村振兴殡葬事业高质量发展的实施意见"))
+    records += [record(f"body{k}", "殡葬" * (k + 5), title="关于做好春季防火工作的通知") for k in range(2)]
+    records.append(record("none", "与此无关。", title="关于殡仪馆建设的通知"))
+    idx.replace_issue("i1", records)
+    res = idx.search("殡葬", limit=20)
+    slugs = [h.slug for h in res.hits]
+    assert res.total == 8
+    assert set(slugs[:6]) == {"long", *(f"title{k}" for k in range(5))} and set(slugs[6:]) == {"body0", "body1"}
+    assert slugs[0] == "title1"  # among title hits, the one whose body speaks of the words too
+    paged = []
+    for offset in range(res.total + 1):
+        paged += [h.slug for h in idx.search("殡葬", limit=1, offset=offset).hits]
+    assert paged == slugs
+    assert [h.slug for h in idx.search("殡葬", limit=3, offset=5).hits] == slugs[5:8]  # a page across the tiers
+    # Filters apply to both tiers.
+    assert idx.search("殡葬", {"doc_type": "通知"}).total == 8
+    assert idx.search("殡葬", {"doc_type": "决定"}).total == 0

@@ -121,6 +121,16 @@ def _schema() -> tantivy.Schema:
 class Hit:
     slug: str
     score: float
+    tier: int = 1  # 0: the title holds every word of the query; 1: the body does
+
+
+@dataclass
+class _Plan:
+    """A user query as tantivy queries: ``query`` matches; ``titled`` matches the documents whose
+    title holds every word (None when the query has no Chinese words), ``untitled`` the rest."""
+    query: object
+    titled: object = None
+    untitled: object = None
 
 
 @dataclass
@@ -292,22 +302,27 @@ class SearchIndex:
                facets: bool = True) -> SearchResults:
         """Top hits, the exact total and facet counts.
 
+        Documents whose title holds the query's words come first, ranked by BM25 over the
+        title; the rest follow, ranked by BM25 over title and body. The split is what the
+        reader asks for (a title hit is what they look for) and what keeps a first page cheap:
+        a title's postings are short, so the body's phrases are only checked for the later
+        pages of a query with fewer title hits than the page needs.
+
         The total and the facets come from one aggregation pass (every document has exactly
         one 文种, so the 文种 buckets add up to the total), which runs beside the top-k search
         in a second thread (tantivy releases the GIL). Totals and facets of a query are kept
         for the index generation they were computed on, so paging does not recount.
         """
-        query, terms = self.build_query(q, filters or {})
-        if query is None:
+        plan, terms = self.plan(q, filters or {})
+        if plan is None:
             return SearchResults(0, [], {}, terms)
         searcher = self.index.searcher()
         key = (q, tuple(sorted((filters or {}).items())), self.seen_generation, self.generation(), self.status_day())
         cached = self._cache.get(key)
         future = None
         if cached is None:
-            future = _pool().submit(self._counts, searcher, query)
-        res = searcher.search(query, limit=max(1, limit), offset=offset, count=False)
-        hits = [Hit(searcher.doc(addr)["slug"][0], score) for score, addr in res.hits][:limit]
+            future = _pool().submit(self._counts, searcher, plan.query)
+        hits = self._top(searcher, plan, max(1, limit), offset)[:limit]
         if cached is None:
             cached = future.result()
             if len(self._cache) > 2000:
@@ -315,6 +330,20 @@ class SearchIndex:
             self._cache[key] = cached
         total, facet_counts = cached
         return SearchResults(total, hits, facet_counts if facets else {}, terms)
+
+    def _top(self, searcher, plan: _Plan, limit: int, offset: int) -> list[Hit]:
+        def run(query, tier: int, limit: int, offset: int, count: bool = False):
+            res = searcher.search(query, limit=limit, offset=offset, count=count)
+            return res, [Hit(searcher.doc(addr)["slug"][0], score, tier) for score, addr in res.hits]
+
+        if plan.titled is None:
+            return run(plan.query, 1, limit, offset)[1]
+        res, hits = run(plan.titled, 0, limit, offset, count=True)
+        titled = res.count or 0
+        if offset + limit > titled:
+            # The page reaches past the title hits: the body hits follow them.
+            hits += run(plan.untitled, 1, offset + limit - max(offset, titled), max(0, offset - titled))[1]
+        return hits
 
     def _counts(self, searcher, query) -> tuple[int, dict[str, list[tuple[str, int]]]]:
         spec = {name: {"terms": {"field": name, "size": 1000 if name == "doc_type" else 30}} for name in FACETS}
@@ -334,7 +363,13 @@ class SearchIndex:
 
     def build_query(self, q: str, filters: dict[str, str]):
         """A tantivy query for user text ``q``: never raises, whatever ``q`` holds."""
+        plan, terms = self.plan(q, filters)
+        return (plan.query if plan else None), terms
+
+    def plan(self, q: str, filters: dict[str, str]) -> tuple[_Plan | None, list[str]]:
+        """The queries for user text ``q`` (see ``_Plan``) and the words to highlight."""
         s = self.schema
+        Must = tantivy.Occur.Must
         must: list = []
         terms: list[str] = []
         text = unify_ideographs(drop_invisible(q or "")).strip()[:200]
@@ -343,7 +378,7 @@ class SearchIndex:
         # 发文字号 in any bracket form: a keyword match on the normalised number.
         numbers = find_doc_numbers(text)
         for d in numbers:
-            must.append((tantivy.Occur.Must, tantivy.Query.term_query(s, "number", d.normalized)))
+            must.append((Must, tantivy.Query.term_query(s, "number", d.normalized)))
             terms.append(d.normalized)
         if numbers:
             cut = []
@@ -354,36 +389,58 @@ class SearchIndex:
             cut.append(text[pos:])
             text = " ".join(cut)
         f = fold(text).lower()
+        in_title: list = []
+        relevance: list = []  # the words' bigrams in the body, to rank title hits among themselves
+        besides = [c for _, c in must]  # what a title hit must match besides: numbers, Latin, filters
         for m in _CJK_RUN.finditer(f):
             run = m.group(0)
             terms.append(text[m.start():m.end()])
-            must.append((tantivy.Occur.Must, self._run_query(run)))
+            title, whole, body_terms = self._run_query(run)
+            must.append((Must, whole))
+            if title is not None:
+                in_title.append((Must, title))
+                relevance += [(tantivy.Occur.Should, t) for t in body_terms]
+            else:
+                besides.append(whole)
         for key, value in filters.items():
             if key not in FACETS or not value:
                 continue
             if key == "year":
                 if value.isdigit():
-                    must.append((tantivy.Occur.Must, tantivy.Query.term_query(s, "year", int(value))))
+                    must.append((Must, tantivy.Query.term_query(s, "year", int(value))))
+                    besides.append(must[-1][1])
                 continue
-            must.append((tantivy.Occur.Must, tantivy.Query.term_query(s, key, value)))
+            must.append((Must, tantivy.Query.term_query(s, key, value)))
+            besides.append(must[-1][1])
         if not must:
             return None, terms
-        return tantivy.Query.boolean_query(must), terms
+        query = tantivy.Query.boolean_query(must)
+        if not in_title:
+            return _Plan(query), terms
+        # Each Chinese word in the title, the other conditions as they are (not scored again);
+        # ranked by the title's BM25 and how much the body speaks of the words (their bigrams'
+        # frequencies: no positions to read).
+        titled = in_title + [(Must, tantivy.Query.const_score_query(c, 0.0)) for c in besides] + relevance
+        untitled = [(Must, query), (tantivy.Occur.MustNot, tantivy.Query.boolean_query(in_title))]
+        return _Plan(query, tantivy.Query.boolean_query(titled), tantivy.Query.boolean_query(untitled)), terms
 
     def _run_query(self, run: str):
-        """One word of the query: its phrase in the title (boosted) or the body."""
+        """One word of the query: its match in the title (None for Latin and digits), its match
+        anywhere (the title, boosted; the body; a 机关代字), and its terms in the body."""
         s = self.schema
         if run.isascii():
             words = tantivy.Query.term_query(s, "words", run)
             number = tantivy.Query.term_query(s, "number", run)
-            return tantivy.Query.boolean_query([(tantivy.Occur.Should, words), (tantivy.Occur.Should, number)])
+            return None, tantivy.Query.boolean_query([(tantivy.Occur.Should, words), (tantivy.Occur.Should, number)]), []
         if len(run) == 1:
             # One character: a term of the character field; a title holding it ranks first.
             pattern = f"(?:{re.escape(run)}.|.{re.escape(run)}|{re.escape(run)})"
             title = tantivy.Query.regex_query(s, "title", pattern)
             body = tantivy.Query.term_query(s, "chars", run)
+            body_terms = [body]
         else:
             grams = covering_bigrams(run)
+            body_terms = [tantivy.Query.term_query(s, "body", gram) for _, gram in grams]
             if len(grams) == 1:
                 title = tantivy.Query.term_query(s, "title", grams[0][1])
                 body = tantivy.Query.term_query(s, "body", grams[0][1])
@@ -394,7 +451,7 @@ class SearchIndex:
         if 2 <= len(run) <= 12:
             # An agency abbreviation typed alone (交政办发) finds its documents too.
             should.append((tantivy.Occur.Should, tantivy.Query.term_query(s, "number", run)))
-        return tantivy.Query.boolean_query(should)
+        return title, tantivy.Query.boolean_query(should), body_terms
 
     def warm(self) -> int:
         """Read the index files once so that the first searches do not wait on the disk (what

@@ -101,18 +101,27 @@ def _citation(c: m.Citation, other: m.Document | None) -> dict:
     }
 
 
+# What a hit shows (its summary, its issue's, the snippet): not the issue's TOC and metadata,
+# which would be decoded once per hit.
+_HIT_FIELDS = ("slug", "doc_number", "title", "issuers", "doc_type", "date", "body", "status", "repealed_by",
+               "effective_from", "effective_until", "validity_evidence",
+               *(f"issue__{f}" for f in ("key", "gazette", "year", "number", "cumulative_number", "publication_date",
+                                          "publisher", "version")))
+
+
 def search(q: str, filters: dict[str, str], page: int = 1) -> dict:
     """Full-text search with facets: exact totals, paging with no silent cap."""
     idx = ensure_index()
     page = max(1, page)
     res = idx.search(q, filters, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
-    docs = {d.slug: d for d in m.Document.objects.filter(slug__in=[h.slug for h in res.hits]).select_related("issue")}
+    docs = {d.slug: d for d in m.Document.objects.filter(slug__in=[h.slug for h in res.hits])
+            .select_related("issue").only(*_HIT_FIELDS)}
     hits = []
-    # Equal scores (the same text republished, identical boilerplate) come newest first, then
-    # by address, whatever order the index holds them in.
+    # Title hits first (the index's tiers); equal scores (the same text republished, identical
+    # boilerplate) come newest first, then by address, whatever order the index holds them in.
     ordered = sorted((h for h in res.hits if h.slug in docs),
-                     key=lambda h: (-round(h.score, 4), -(docs[h.slug].date.toordinal() if docs[h.slug].date else 0),
-                                    h.slug))
+                     key=lambda h: (h.tier, -round(h.score, 4),
+                                    -(docs[h.slug].date.toordinal() if docs[h.slug].date else 0), h.slug))
     for h in ordered:
         d = docs[h.slug]
         hits.append({**document_summary(d), "score": round(h.score, 4), "issue": issue_summary(d.issue),
