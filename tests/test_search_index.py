@@ -103,3 +103,38 @@ def test_title_hits_come_first_and_pages_cross_the_tiers_without_loss(tmp_path):
     # Filters apply to both tiers.
     assert idx.search("殡葬", {"doc_type": "通知"}).total == 8
     assert idx.search("殡葬", {"doc_type": "决定"}).total == 0
+
+
+def test_a_sharded_index_finds_counts_and_pages_as_one_does(tmp_path):
+    """The same documents in one shard and spread over every shard: the same totals, facets,
+    hits, and title hits first; pages of seven give each hit once."""
+    import random
+
+    from gongbao.store.search import SHARDS
+
+    rng = random.Random(3)
+    words = ["养老服务", "殡葬", "消防", "乡村振兴", "财政", "工作", "通知", "建设", "安全", "县"]
+    records = []
+    for k in range(300):
+        title = "关于" + "".join(rng.sample(words, 2)) + "的通知"
+        body = "。".join("".join(rng.sample(words, 3)) for _ in range(rng.randrange(1, 6))) + "。"
+        r = record(f"d{k}", body, title=title)
+        r.update(issue=f"i{k % 17}", issuers=[rng.choice(["甲县人民政府", "乙县人民政府", "丙市财政局"])],
+                 doc_type=rng.choice(["通知", "决定", "批复"]), year=rng.choice([2022, 2023, 2024]))
+        records.append(r)
+    one = SearchIndex(tmp_path / "one", one_shard_below=10**9)
+    spread = SearchIndex(tmp_path / "spread", one_shard_below=0)
+    for idx in (one, spread):
+        for key in sorted({r["issue"] for r in records}):
+            idx.replace_issue(key, [r for r in records if r["issue"] == key])
+    assert all(shard.searcher().num_docs > 50 for shard in spread.shards) and len(spread.shards) == SHARDS
+    assert one.count() == spread.count() == 300
+    for q, filters in [("养老服务", {}), ("县", {}), ("殡葬 消防", {}), ("财政", {"year": "2023"}),
+                       ("工作", {"issuer": "丙市财政局"}), ("通知", {}), ("没有的词", {})]:
+        a, b = one.search(q, filters, limit=400), spread.search(q, filters, limit=400)
+        assert a.total == b.total and a.facets == b.facets, q
+        assert [(h.slug, h.tier) for h in sorted(a.hits, key=lambda h: h.slug)] == \
+               [(h.slug, h.tier) for h in sorted(b.hits, key=lambda h: h.slug)], q
+        assert [h.tier for h in b.hits] == sorted(h.tier for h in b.hits), q  # title hits first
+        paged = [h.slug for offset in range(0, b.total + 7, 7) for h in spread.search(q, filters, 7, offset).hits]
+        assert paged == [h.slug for h in b.hits], q

@@ -46,7 +46,7 @@ def bulk_load(issues: Iterable[tuple[str, Gazette, str]], batch_issues: int = 20
 
 
 def _bulk_load(issues, batch_issues, idx, progress) -> int:
-    writer = idx.index.writer(heap_size=128_000_000, num_threads=1)
+    writer = idx.writer(128_000_000)
     total = 0
     batch: list[tuple[str, Gazette, str]] = []
 
@@ -58,7 +58,7 @@ def _bulk_load(issues, batch_issues, idx, progress) -> int:
             lock_archive()
             docs = _write_batch(batch)
         for d in docs:
-            writer.add_document(idx._document(d))
+            writer.add(d)
         total += len(docs)
         batch.clear()
         if progress:
@@ -74,9 +74,8 @@ def _bulk_load(issues, batch_issues, idx, progress) -> int:
         link_all()
         generation = bump_generation(None)  # other processes' indexes rebuild
     writer.commit()
-    writer.wait_merging_threads()
     idx.set_generation(generation)
-    idx.index.reload()
+    idx.reload()
     return total
 
 

@@ -345,7 +345,7 @@ def ensure_index(idx=None):
     if idx.generation() != generation:
         catch_up(idx)
     if idx.seen_generation != generation:
-        idx.index.reload()  # another process committed: see its segments
+        idx.reload()  # another process committed: see its segments
         idx.seen_generation = generation
     _follow_the_calendar(idx)
     return idx

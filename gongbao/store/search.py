@@ -8,6 +8,11 @@ n-gram tokenizer is not (``shared/notes/search-engines.md``). Latin words and nu
 of their own. 发文字号 are indexed as keywords of their own, in their normalised form and by
 their parts.
 
+The index is split into shards (separate tantivy indexes) once it is large, so that the exact
+total and facets of a broad query, which touch every hit, are counted on two cores at once.
+Title hits rank first; for them only the title's postings are read, so a first page rarely
+checks a body phrase.
+
 The database is the source of truth. Every change bumps ``SearchState.generation`` inside
 the database transaction; the index records the generation it reflects and is updated
 after the commit. An index behind the database (a crash between the two) is rebuilt from
@@ -21,6 +26,7 @@ import re
 import shutil
 import sys
 import threading
+import zlib
 from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,7 +72,13 @@ _U32 = next(code for code in "IL" if array(code).itemsize == 4)
 _UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"
 _SPACE = [ord(" ")]
 # The layout of the token stream; an index written with another is rebuilt from the database.
-INDEX_FORMAT = "3"
+INDEX_FORMAT = "4"
+# Parts of the index searched side by side, one thread each: a query's aggregation (exact total
+# and facets) touches every hit, and at a million documents one thread is too slow for it.
+SHARDS = 2
+# Until the index holds this many documents, they all go to the first shard: a small archive
+# ranks with the statistics of the whole of it (and needs no second thread).
+ONE_SHARD_BELOW = 50_000
 
 
 def _bigrams_folded(f: str) -> str:
@@ -126,9 +138,11 @@ class Hit:
 
 @dataclass
 class _Plan:
-    """A user query as tantivy queries: ``query`` matches; ``titled`` matches the documents whose
-    title holds every word (None when the query has no Chinese words), ``untitled`` the rest."""
+    """A user query as tantivy queries: ``query`` matches and ranks; ``match`` matches the
+    same documents, cheaper (counts and facets); ``titled`` matches the documents whose title
+    holds every word (None when the query has no Chinese words), ``untitled`` the rest."""
     query: object
+    match: object
     titled: object = None
     untitled: object = None
 
@@ -148,8 +162,9 @@ class SearchIndex:
     def default_path() -> Path:
         return Path(index_dir())
 
-    def __init__(self, path: Path | None = None):
+    def __init__(self, path: Path | None = None, one_shard_below: int | None = None):
         self.seen_generation = -2
+        self.one_shard_below = ONE_SHARD_BELOW if one_shard_below is None else one_shard_below
         self._depth = 0
         self._lock_file = None
         self._cache: dict = {}
@@ -168,17 +183,36 @@ class SearchIndex:
                 self._clear()
                 fmt.write_text(INDEX_FORMAT)
             try:
-                self.index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
+                self.shards = [self._open_shard(k) for k in range(SHARDS)]
             except (OSError, ValueError):
                 self._clear()
                 fmt.write_text(INDEX_FORMAT)
-                self.index = tantivy.Index(self.schema, path=str(self.path), reuse=False)
+                self.shards = [self._open_shard(k) for k in range(SHARDS)]
+
+    def _open_shard(self, k: int) -> tantivy.Index:
+        path = self.path / f"shard-{k}"
+        path.mkdir(exist_ok=True)
+        index = tantivy.Index(self.schema, path=str(path), reuse=True)
         # Tokenizers are not stored in the index: register ours on every open.
-        self.index.register_tokenizer("cjk_char", tantivy.TextAnalyzerBuilder(
+        index.register_tokenizer("cjk_char", tantivy.TextAnalyzerBuilder(
             tantivy.Tokenizer.regex(f"[{_CJK}]")).build())
         # Pairs holding the gap are longer than a bigram: dropped, their positions kept.
-        self.index.register_tokenizer("bigram", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace())
-                                      .filter(tantivy.Filter.remove_long(_BIGRAM_BYTES + 1)).build())
+        index.register_tokenizer("bigram", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace())
+                                 .filter(tantivy.Filter.remove_long(_BIGRAM_BYTES + 1)).build())
+        return index
+
+    def shard_of(self, d: dict) -> int:
+        """The shard a document goes to once the index is large, by its text: the same text
+        republished lands in the same shard, so it scores the same (each shard ranks with its
+        own term statistics, alike in large shards of like documents, not in small ones)."""
+        return zlib.crc32((d["title"] + "\n" + d["body"]).encode("utf-8")) % len(self.shards)
+
+    def writer(self, heap_size: int) -> _Writer:
+        return _Writer(self, heap_size)
+
+    def reload(self) -> None:
+        for shard in self.shards:
+            shard.reload()
 
     def _clear(self) -> None:
         """Remove the index files (not the lock other processes may be holding)."""
@@ -230,25 +264,23 @@ class SearchIndex:
     def replace_issue(self, issue_key: str, docs: list[dict]) -> None:
         """Drop the issue's documents and add ``docs`` (dicts from ``index_record``)."""
         with self.exclusive():
-            writer = self.index.writer(heap_size=64_000_000, num_threads=1)
-            writer.delete_documents_by_term("issue", issue_key)
+            writer = self.writer(64_000_000)
+            writer.delete("issue", issue_key)
             for d in docs:
-                writer.add_document(self._document(d))
+                writer.add(d)
             writer.commit()
-            writer.wait_merging_threads()
-        self.index.reload()
+        self.reload()
 
     def replace_documents(self, records: list[dict]) -> None:
         """Re-index single documents (their 时效性 changed with the calendar)."""
         with self.exclusive():
-            writer = self.index.writer(heap_size=32_000_000, num_threads=1)
+            writer = self.writer(32_000_000)
             for d in records:
-                writer.delete_documents_by_term("slug", d["slug"])
-                writer.add_document(self._document(d))
+                writer.delete("slug", d["slug"])
+                writer.add(d)
             writer.commit()
-            writer.wait_merging_threads()
             self._cache.clear()
-        self.index.reload()
+        self.reload()
 
     def status_day(self) -> str | None:
         try:
@@ -262,18 +294,18 @@ class SearchIndex:
     def rebuild(self, records, generation: int) -> int:
         """Replace the whole index with ``records``; returns how many were indexed."""
         with self.exclusive():
-            writer = self.index.writer(heap_size=128_000_000, num_threads=1)
-            writer.delete_all_documents()
+            writer = self.writer(128_000_000)
+            writer.delete_all()
+            writer.filled = 0
             n = 0
             for d in records:
-                writer.add_document(self._document(d))
+                writer.add(d)
                 n += 1
                 if n % 50_000 == 0:
-                    writer.commit()
+                    writer.commit(wait=False)
             writer.commit()
-            writer.wait_merging_threads()
             self.set_generation(generation)
-        self.index.reload()
+        self.reload()
         return n
 
     def _document(self, d: dict) -> tantivy.Document:
@@ -282,7 +314,8 @@ class SearchIndex:
         doc.add_text("issue", d["issue"])
         title, body = fold(d["title"]).lower(), fold(d["body"]).lower()  # one fold per text
         doc.add_text("title", _bigrams_folded(title))
-        doc.add_text("body", _bigrams_folded(body))
+        # The body field holds the title too (a gap between): one phrase to check for a match.
+        doc.add_text("body", _bigrams_folded(title + "\n" + body))
         doc.add_text("words", _words_folded(title + " " + body))
         doc.add_text("chars", title + "\n" + body)  # split into characters by tantivy (``cjk_char``)
         for token in number_tokens(d.get("doc_number") or ""):
@@ -308,58 +341,41 @@ class SearchIndex:
         a title's postings are short, so the body's phrases are only checked for the later
         pages of a query with fewer title hits than the page needs.
 
-        The total and the facets come from one aggregation pass (every document has exactly
-        one 文种, so the 文种 buckets add up to the total), which runs beside the top-k search
-        in a second thread (tantivy releases the GIL). Totals and facets of a query are kept
-        for the index generation they were computed on, so paging does not recount.
+        The total and the facets come from one aggregation pass per shard (every document has
+        exactly one 文种, so the 文种 buckets add up to the total), the shards side by side in
+        other threads while this one ranks (tantivy releases the GIL). Totals and facets of a
+        query are kept for the index generation they were computed on, so paging does not
+        recount.
         """
         plan, terms = self.plan(q, filters or {})
         if plan is None:
             return SearchResults(0, [], {}, terms)
-        searcher = self.index.searcher()
+        searchers = [shard.searcher() for shard in self.shards]
         key = (q, tuple(sorted((filters or {}).items())), self.seen_generation, self.generation(), self.status_day())
         cached = self._cache.get(key)
-        future = None
+        futures = []
         if cached is None:
-            future = _pool().submit(self._counts, searcher, plan.query)
-        hits = self._top(searcher, plan, max(1, limit), offset)[:limit]
+            futures = [_pool().submit(_counts, searcher, plan.match) for searcher in searchers]
+        hits = self._top(searchers, plan, max(1, limit), offset)[:limit]
         if cached is None:
-            cached = future.result()
+            cached = _merge_counts([f.result() for f in futures])
             if len(self._cache) > 2000:
                 self._cache.clear()
             self._cache[key] = cached
         total, facet_counts = cached
         return SearchResults(total, hits, facet_counts if facets else {}, terms)
 
-    def _top(self, searcher, plan: _Plan, limit: int, offset: int) -> list[Hit]:
-        def run(query, tier: int, limit: int, offset: int, count: bool = False):
-            res = searcher.search(query, limit=limit, offset=offset, count=count)
-            return res, [Hit(searcher.doc(addr)["slug"][0], score, tier) for score, addr in res.hits]
-
+    def _top(self, searchers, plan: _Plan, limit: int, offset: int) -> list[Hit]:
+        end = offset + limit
         if plan.titled is None:
-            return run(plan.query, 1, limit, offset)[1]
-        res, hits = run(plan.titled, 0, limit, offset, count=True)
-        titled = res.count or 0
-        if offset + limit > titled:
-            # The page reaches past the title hits: the body hits follow them.
-            hits += run(plan.untitled, 1, offset + limit - max(offset, titled), max(0, offset - titled))[1]
-        return hits
-
-    def _counts(self, searcher, query) -> tuple[int, dict[str, list[tuple[str, int]]]]:
-        spec = {name: {"terms": {"field": name, "size": 1000 if name == "doc_type" else 30}} for name in FACETS}
-        try:
-            raw = searcher.aggregate(query, spec)
-        except ValueError:
-            return searcher.search(query, limit=1, count=True).count or 0, {}
-        result = {}
-        for name in FACETS:
-            buckets = raw.get(name, {}).get("buckets", [])
-            result[name] = [(str(b["key"]) if name != "year" else str(int(b["key"])), int(b["doc_count"]))
-                            for b in buckets]
-        by_type = raw.get("doc_type", {})
-        total = sum(b["doc_count"] for b in by_type.get("buckets", [])) + int(by_type.get("sum_other_doc_count", 0))
-        result["doc_type"] = result["doc_type"][:30]
-        return total, result
+            ranked = [(1, hit) for hit in _ranked(searchers, plan.query, end)[0]]
+        else:
+            first, titled = _ranked(searchers, plan.titled, end, count=True)
+            ranked = [(0, hit) for hit in first]
+            if end > titled:
+                # The page reaches past the title hits: the body hits follow them.
+                ranked += [(1, hit) for hit in _ranked(searchers, plan.untitled, end - titled)[0]]
+        return [Hit(searchers[k].doc(addr)["slug"][0], score, tier) for tier, (score, k, addr) in ranked[offset:end]]
 
     def build_query(self, q: str, filters: dict[str, str]):
         """A tantivy query for user text ``q``: never raises, whatever ``q`` holds."""
@@ -392,11 +408,13 @@ class SearchIndex:
         in_title: list = []
         relevance: list = []  # the words' bigrams in the body, to rank title hits among themselves
         besides = [c for _, c in must]  # what a title hit must match besides: numbers, Latin, filters
+        match = list(must)
         for m in _CJK_RUN.finditer(f):
             run = m.group(0)
             terms.append(text[m.start():m.end()])
-            title, whole, body_terms = self._run_query(run)
+            title, whole, matching, body_terms = self._run_query(run)
             must.append((Must, whole))
+            match.append((Must, matching))
             if title is not None:
                 in_title.append((Must, title))
                 relevance += [(tantivy.Occur.Should, t) for t in body_terms]
@@ -409,29 +427,36 @@ class SearchIndex:
                 if value.isdigit():
                     must.append((Must, tantivy.Query.term_query(s, "year", int(value))))
                     besides.append(must[-1][1])
+                    match.append(must[-1])
                 continue
             must.append((Must, tantivy.Query.term_query(s, key, value)))
             besides.append(must[-1][1])
+            match.append(must[-1])
         if not must:
             return None, terms
         query = tantivy.Query.boolean_query(must)
+        plan = _Plan(query, tantivy.Query.boolean_query(match))
         if not in_title:
-            return _Plan(query), terms
+            return plan, terms
         # Each Chinese word in the title, the other conditions as they are (not scored again);
         # ranked by the title's BM25 and how much the body speaks of the words (their bigrams'
         # frequencies: no positions to read).
         titled = in_title + [(Must, tantivy.Query.const_score_query(c, 0.0)) for c in besides] + relevance
         untitled = [(Must, query), (tantivy.Occur.MustNot, tantivy.Query.boolean_query(in_title))]
-        return _Plan(query, tantivy.Query.boolean_query(titled), tantivy.Query.boolean_query(untitled)), terms
+        plan.titled, plan.untitled = tantivy.Query.boolean_query(titled), tantivy.Query.boolean_query(untitled)
+        return plan, terms
 
     def _run_query(self, run: str):
-        """One word of the query: its match in the title (None for Latin and digits), its match
-        anywhere (the title, boosted; the body; a 机关代字), and its terms in the body."""
+        """One word of the query: its match in the title (None for Latin and digits); its match
+        anywhere, ranked (the title, boosted; the body; a 机关代字); the same unranked and
+        cheaper (the body field holds the title too); its terms in the body."""
         s = self.schema
+        Should = tantivy.Occur.Should
         if run.isascii():
             words = tantivy.Query.term_query(s, "words", run)
             number = tantivy.Query.term_query(s, "number", run)
-            return None, tantivy.Query.boolean_query([(tantivy.Occur.Should, words), (tantivy.Occur.Should, number)]), []
+            either = tantivy.Query.boolean_query([(Should, words), (Should, number)])
+            return None, either, either, []
         if len(run) == 1:
             # One character: a term of the character field; a title holding it ranks first.
             pattern = f"(?:{re.escape(run)}.|.{re.escape(run)}|{re.escape(run)})"
@@ -443,22 +468,25 @@ class SearchIndex:
             body_terms = [tantivy.Query.term_query(s, "body", gram) for _, gram in grams]
             if len(grams) == 1:
                 title = tantivy.Query.term_query(s, "title", grams[0][1])
-                body = tantivy.Query.term_query(s, "body", grams[0][1])
+                body = body_terms[0]
             else:
                 title = tantivy.Query.phrase_query(s, "title", grams)
                 body = tantivy.Query.phrase_query(s, "body", grams)
-        should = [(tantivy.Occur.Should, tantivy.Query.boost_query(title, 3.0)), (tantivy.Occur.Should, body)]
+        should = [(Should, tantivy.Query.boost_query(title, 3.0)), (Should, body)]
+        matching = [(Should, body)]
         if 2 <= len(run) <= 12:
             # An agency abbreviation typed alone (交政办发) finds its documents too.
-            should.append((tantivy.Occur.Should, tantivy.Query.term_query(s, "number", run)))
-        return title, tantivy.Query.boolean_query(should), body_terms
+            abbreviation = (Should, tantivy.Query.term_query(s, "number", run))
+            should.append(abbreviation)
+            matching.append(abbreviation)
+        return title, tantivy.Query.boolean_query(should), tantivy.Query.boolean_query(matching), body_terms
 
     def warm(self) -> int:
         """Read the index files once so that the first searches do not wait on the disk (what
         a search server does at start); returns the bytes read. Pages stay in the OS cache,
         shared by every process on the machine."""
         total = 0
-        for f in sorted(self.path.iterdir()):
+        for f in sorted(self.path.rglob("*")):
             if f.is_file():
                 with open(f, "rb") as fh:
                     while chunk := fh.read(1 << 20):
@@ -466,7 +494,88 @@ class SearchIndex:
         return total
 
     def count(self) -> int:
-        return self.index.searcher().num_docs
+        return sum(shard.searcher().num_docs for shard in self.shards)
+
+
+def _ranked(searchers, query, n: int, count: bool = False) -> tuple[list[tuple[float, int, object]], int]:
+    """The top ``n`` of every shard merged by score: ``(score, shard, address)``; and the
+    number of matches when ``count``. Equal scores keep the index's order, shard by shard."""
+    merged = []
+    total = 0
+    for k, searcher in enumerate(searchers):
+        res = searcher.search(query, limit=max(1, n), count=count)
+        total += res.count or 0
+        merged += [(score, k, addr) for score, addr in res.hits]
+    if len(searchers) > 1:
+        merged.sort(key=lambda h: (-h[0], h[1], h[2].segment_ord, h[2].doc))
+    return merged[:n], total
+
+
+# Buckets asked of each shard: more than a page of facet values, so that the merged top values
+# are those of the whole index (a value's count is summed over every shard that lists it).
+_SHARD_BUCKETS = 200
+
+
+def _counts(searcher, query) -> tuple[int, dict[str, list[tuple[str, int]]]]:
+    spec = {name: {"terms": {"field": name, "size": 1000 if name == "doc_type" else _SHARD_BUCKETS}}
+            for name in FACETS}
+    try:
+        raw = searcher.aggregate(query, spec)
+    except ValueError:
+        return searcher.search(query, limit=1, count=True).count or 0, {}
+    result = {}
+    for name in FACETS:
+        buckets = raw.get(name, {}).get("buckets", [])
+        result[name] = [(str(b["key"]) if name != "year" else str(int(b["key"])), int(b["doc_count"]))
+                        for b in buckets]
+    by_type = raw.get("doc_type", {})
+    total = sum(b["doc_count"] for b in by_type.get("buckets", [])) + int(by_type.get("sum_other_doc_count", 0))
+    return total, result
+
+
+def _merge_counts(parts) -> tuple[int, dict[str, list[tuple[str, int]]]]:
+    """One total and one list of facet values (most documents first, 30 at most) from the
+    shards' own."""
+    total = sum(t for t, _ in parts)
+    facets = {}
+    for name in FACETS:
+        counts: dict[str, int] = {}
+        for _, part in parts:
+            for value, n in part.get(name, []):
+                counts[value] = counts.get(value, 0) + n
+        facets[name] = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:30]
+    return total, facets
+
+
+class _Writer:
+    """A tantivy writer on each shard: deletions go to every shard, a document to its own."""
+
+    def __init__(self, idx: SearchIndex, heap_size: int):
+        self.idx = idx
+        self.filled = idx.count()
+        # tantivy wants at least 15 MB a writer thread.
+        self.writers = [shard.writer(heap_size=max(20_000_000, heap_size // len(idx.shards)), num_threads=1)
+                        for shard in idx.shards]
+
+    def add(self, d: dict) -> None:
+        k = self.idx.shard_of(d) if self.filled >= self.idx.one_shard_below else 0
+        self.writers[k].add_document(self.idx._document(d))
+        self.filled += 1
+
+    def delete(self, field_name: str, value: str) -> None:
+        for w in self.writers:
+            w.delete_documents_by_term(field_name, value)
+
+    def delete_all(self) -> None:
+        for w in self.writers:
+            w.delete_all_documents()
+
+    def commit(self, wait: bool = True) -> None:
+        for w in self.writers:
+            w.commit()
+        if wait:
+            for w in self.writers:
+                w.wait_merging_threads()
 
 
 def covering_bigrams(run: str) -> list[tuple[int, str]]:
