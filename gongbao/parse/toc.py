@@ -42,7 +42,8 @@ def heading_text(line: str) -> str:
 _RANGE = r"(?:\s?[-—–~～至]\s?\d{1,4})?"
 _PAGE_AFTER = re.compile(rf"[)〕\]]*\s*[.·…。\s]*(?:\((?P<paren>\d{{1,4}}){_RANGE}\)|(?P<page>\d{{1,4}}){_RANGE})?")
 _TYPE_PAGE = re.compile(
-    rf"(?<=[知定告复见报示函议要令案])[.·…\s]*(?P<page>\d{{1,4}}){_RANGE}(?=\s|$|关于|[\u4e00-\u9fff]{{2,}}关于)"
+    rf"(?<=[知定告复见报示函议要令案])[.·…\s]*(?:(?P<page>\d{{1,4}}){_RANGE}|\((?P<page3>\d{{1,4}}){_RANGE}\))"
+    rf"(?=\s|$|关于|[\u4e00-\u9fff]{{2,}}关于)"
     rf"|[.·…]{{2,}}\s*\(?(?P<page2>\d{{1,4}})(?!\d){_RANGE}\)?"  # dot leaders end an entry whatever its title ends with
 )
 
@@ -128,7 +129,7 @@ _ENUMERATOR = re.compile(r"^(?:\d{1,3}[.、．](?!\d)|[一二三四五六七八�
 def _unnumbered(f: str, pos: int, end: int, spans: list) -> int:
     """Entries with no 发文字号 in ``f[pos:end]``, each ending with its 文种 and page."""
     for m in _TYPE_PAGE.finditer(f, pos, end):
-        spans.append((pos, m.start(), None, int(m.group("page") or m.group("page2"))))
+        spans.append((pos, m.start(), None, int(m.group("page") or m.group("page2") or m.group("page3"))))
         pos = m.end()
     return pos
 
