@@ -39,7 +39,9 @@ _TRAIL = ";:。,.、 "
 _VERBS = {"任命": "appoint", "聘任": "appoint", "聘用": "appoint", "提名": "appoint",
           "免去": "remove", "解聘": "remove", "撤销": "remove"}
 _MODE_END = re.compile(r"(?:决定|同意|拟)?(任命|聘任|聘用|免去|解聘)[:]?\s*$")
-_MODE_LEAD = re.compile(r"^(?:决定|同意|拟)?(任命|聘任|聘用|免去|解聘)(?![:]?$)")
+_MODE_LEAD = re.compile(r"^(?:(?P<by>[\u4e00-\u9fff]{2,30}?)(?:经?研究)?决定|决定|同意|拟)?(?P<verb>任命|聘任|聘用|免去|解聘)(?![:]?$)")
+# ``省人民政府决定:`` over the list: who decides (when no meeting is named).
+_DECIDES = re.compile(r"^(?P<by>[\u4e00-\u9fff]{2,30}?)(?:经?研究)?决定[:]?$")
 # ``决定张三为某县人民政府代理县长``: a decision with no verb of its own.
 _DECIDED = re.compile(rf"^决定(?P<person>{_NAME})(?:同志)?为(?P<post>.+?)$")
 # ``…，代理某县人民政府县长职务``: acting in a post, the person the clause before named.
@@ -97,11 +99,19 @@ def find_appointments(body: str, doc_date: str | None = None, expand=None,
                 verb = m.group(1)
                 mode = _VERBS[verb]
                 continue
+            by = _DECIDES.match(clause)
+            if by and not decided_by and is_organ(by.group("by")):
+                decided_by = expand(by.group("by")) if expand else by.group("by")
+                continue
             lead = _MODE_LEAD.match(clause)
+            if lead and lead.group("by") and not is_organ(lead.group("by")):
+                lead = None  # ``…同志任命…``: not a deciding organ in front
             if lead:
-                verb = lead.group(1)
+                verb = lead.group("verb")
                 mode = _VERBS[verb]
                 cut = lead.end()
+                if lead.group("by") and not decided_by:
+                    decided_by = expand(lead.group("by")) if expand else lead.group("by")
                 clause, raw_clause = clause[cut:], raw_clause[cut:]
             entry = (_special(clause, raw_clause) or _their(clause, raw_clause, out)
                      or (_entry(clause, raw_clause, mode, verb) if mode else None)
