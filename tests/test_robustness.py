@@ -34,7 +34,9 @@ def rewrap(text: str, width: int) -> str:
         s = line.strip()
         body = bool(re.search(r"[。，,；;]", s)) and not s.endswith(("：", ":"))
         title = ("关于" in s or "印发" in s) and bool(re.search(r"(通知|决定|意见|批复|报告|函|公告|通告)$", s))
-        if body or title:
+        # A web page's table row (``废止时间: 2021-02-28 名称: 某某…的通知``) is not a column of text.
+        row = len(re.findall(r"(?:^|\s)[\u4e00-\u9fff]{2,6}\s?[:：]", s)) >= 2
+        if (body or title) and not row:
             w = width if body else 18
             while len(s) > w:
                 out.append(s[:w])

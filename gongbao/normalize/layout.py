@@ -32,6 +32,13 @@ _WEB_TOOLS = re.compile(
     r"|^[ \t\u3000\u00a0]*(?:上一篇|下一篇|上一条|下一条)[:：][^\n]{0,80}$"
     r"|^[ \t\u3000\u00a0]*(?:发布时间|发布日期|更新时间)[:：][^\n]{0,30}?(?:来源|信息来源|作者|浏览次数|点击数|阅读次数|字号)"
     r"[:：][^\n]{0,80}$"
+    # The same line source first (``来源：某市政府门户网 日期：2017-01-12 17:08 字号：【``).
+    r"|^[ \t\u3000\u00a0]*(?:来源|信息来源|稿源)[:：][^\n]{0,40}?(?:日期|时间)[:：][^\n]{0,60}$"
+    # Where the page stands on the site (``当前位置：首页 > 政务公开 > …``), when it was filed,
+    # and the reader's settings (``视力保护色：``, ``字号：【大 中 小】``, an empty ``浏览量：``).
+    r"|^[ \t\u3000\u00a0]*(?:(?:当前|您的|您现在的|你的)?位置[:：])?[ \t]*首页[ \t]*[>＞»›][^\n]{0,120}$"
+    r"|^[ \t\u3000\u00a0]*(?:归档时间|归档日期)[:：][ \t]*[\d\-/.年月日 :]{6,25}$"
+    r"|^[ \t\u3000\u00a0]*(?:视力保护色|字号|字体|浏览量|浏览次数|访问量|点击量|阅读量)[:：][ \t]*(?:【[^\n]{0,12}】?|[大中小 \t]*)$"
     r"|^[^\n。]{0,80}(?:浏览|阅读|点击|访问)(?:次数|量|数)[:：][ \t]*\d+[ \t]*次?[ \t]*$", re.M)
 _FOOTER = re.compile(
     r"^\s*(?:[-—–－~·•]+\s*(\d{1,4})\s*[-—–－~·•]*|(\d{1,4})\s*[-—–－~·•]+|第\s*(\d{1,4})\s*页(?:\s*共\s*\d+\s*页)?"
@@ -124,6 +131,19 @@ class Prepared:
         return Prepared(lines, [(i - shift[i], page) for i, page in self.footers])
 
 
+_TRADITIONAL_CHROME = re.compile("[發來瀏覽點擊閱讀頁關閉頂體]")
+
+
+def _cut(text: str, matches) -> str:
+    """``text`` without the spans of ``matches`` (found in a same-length fold of it)."""
+    out, pos = [], 0
+    for m in matches:
+        out.append(text[pos:m.start()])
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def prepare(text: str) -> Prepared:
     """Split text into non-empty, marker-free, unglued lines; collect page footers."""
     # pdftotext opens each page with a form feed: a line break like any other.
@@ -135,6 +155,10 @@ def prepare(text: str) -> Prepared:
     text = _MARKUP_LINES.sub("", text)
     text = _INLINE_FOOTER.sub("", text)
     text = _WEB_TOOLS.sub("", text)
+    if _TRADITIONAL_CHROME.search(text):
+        # The same chrome in traditional characters (``發布日期：… 來源：…``), found in the folded
+        # text (one character for one) and cut out of the original.
+        text = _cut(text, _WEB_TOOLS.finditer(fold(text)))
     if "\t" in text or "\u3000" in text or "\u00a0" in text or "  " in text:
         text = _ODD_SPACES.sub(" ", text)
     out: list[str] = []
@@ -344,6 +368,13 @@ def _digits(m: re.Match) -> str:
     return fixed
 
 
+# Pinyin with a tone mark in parentheses right after a character (``發(fā)``, ``區(qū)``): some sites
+# print a pronunciation after rarer characters and it comes along when the page is copied.
+_TONE_MARK = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
+_PINYIN_RUBY = re.compile(
+    "(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+
+
 def repair_ocr(text: str) -> str:
     """Undo OCR confusions that the text itself proves wrong.
 
@@ -357,6 +388,8 @@ def repair_ocr(text: str) -> str:
     (Invisible format characters go in :func:`prepare`.)
     """
     text = unify_ideographs(unescape_entities(text))
+    if _TONE_MARK.search(text):
+        text = _PINYIN_RUBY.sub("", text)  # ``辦發(fā)``: a page's pronunciation guide, not text
     if _LETTER_BY_DIGIT.search(text):
         for slot in _NUMBER_SLOTS:
             text = slot.sub(_digits, text)

@@ -155,9 +155,23 @@ def _apply_page_metadata(doc: Document, page: PageMetadata) -> None:
     if page.date and not doc.date:
         doc.date = page.date
         doc.warnings = [w for w in doc.warnings if w != "no 成文日期 found"]
-    if page.status and doc.validity is not None and doc.validity.status == "in_force":
-        doc.validity.status = page.status
-        doc.validity.evidence = page.evidence
+    v = doc.validity
+    if v is not None and (page.effective_from or page.effective_until) and not v.effective_until and not v.repealed_by:
+        # The site's 生效时间 / 废止时间 where the text states no dates of its own.
+        if page.effective_until:
+            v.effective_until = page.effective_until
+            v.effective_from = page.effective_from or v.effective_from
+            v.evidence = page.dates_evidence
+        elif page.effective_from and not v.evidence:
+            v.effective_from, v.evidence = page.effective_from, page.dates_evidence
+        as_of = v.as_of or ""
+        if v.effective_until and as_of > v.effective_until:
+            v.status = "expired"
+        elif v.effective_from and as_of and as_of < v.effective_from:
+            v.status = "not_yet_effective"
+    if page.status and v is not None and v.status == "in_force":
+        v.status = page.status
+        v.evidence = page.evidence
 
 
 def _unread_document(lines: Lines, lo: int, hi: int) -> tuple[int, int] | None:

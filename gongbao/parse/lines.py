@@ -144,7 +144,9 @@ _NOT_RECIPIENT = re.compile(r"如下|以下|下列|现将|现就|通知|决定|�
 _RECIPIENT_SPLIT = re.compile(r"[、,;]|及(?=各|计划单列|有关)")
 _QUALIFIER = re.compile(r"\([^()]{1,12}\)")
 # Elliptical items of a recipients list: ``各市、县人民政府``, ``各委、办、厅、局``.
-_ELLIPTIC = re.compile(r"^各?(?:[省市县区乡镇旗盟州委办厅局部署院室]|自治区|自治州|自治县|直辖市|计划单列市|副省级市|中心|直属机构)$")
+_ELLIPTIC = re.compile(r"^各?(?:[省市县区乡镇旗盟州委办厅局部署院室]|自治区|自治州|自治县|直辖市|计划单列市|副省级市|中心|直属机构"
+                       # ``各县市区委、人民政府``, ``中央、省驻某单位``: the list's second half shared
+                       r"|人民政府|政府|党委|中央)$")
 
 
 def recipient_items(body: str) -> list[str]:

@@ -53,10 +53,15 @@ def is_organ(token: str) -> bool:
     return not (len(t) < 3 and t[-1:] in _SINGLE)
 
 
+# Zones addressed as units of government (``某某经济技术开发区``, ``某某新区``, ``某某管理区``).
+_ZONE = re.compile(r"^[\u4e00-\u9fff]{2,20}(?:开发区|新区|高新区|管理区|园区|试验区|示范区|合作区|保税区|实验区)$")
+
+
 def is_recipient_item(token: str) -> bool:
-    """An item of a 主送机关 list: an organ or a generic group (各有关单位, 县直各部门)."""
+    """An item of a 主送机关 list: an organ, a zone governed as one, or a generic group
+    (各有关单位, 县直各部门)."""
     t = fold(token).strip()
-    return is_organ(t) or (bool(_GENERIC.search(t)) and len(t) <= 30)
+    return is_organ(t) or bool(_ZONE.match(t)) or (bool(_GENERIC.search(t)) and len(t) <= 30)
 
 
 # Where one name ends and the next begins inside a run without spaces.

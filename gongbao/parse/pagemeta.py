@@ -31,9 +31,11 @@ LABELS: dict[str, tuple[str, ...]] = {
     "date": ("成文日期", "发文日期", "印发日期", "签发日期", "制发日期", "生成日期"),
     "published": ("发布日期", "公开日期", "发布时间", "公开时间"),
     "validity": ("有效性", "时效性", "效力状态", "有效状态", "是否有效"),
-    "title": ("标题", "文件名称"),
-    "other": ("主题分类", "主题词", "组配分类", "体裁分类", "服务对象", "公开方式", "公开范围", "公开形式",
-              "来源", "信息来源", "内容概述", "关键词", "所属机构"),
+    "effective": ("生效时间", "生效日期", "施行日期", "施行时间", "实施日期", "实施时间"),
+    "expires": ("废止时间", "废止日期", "失效时间", "失效日期", "有效期至"),
+    "title": ("标题", "文件名称", "信息名称", "名称"),
+    "other": ("主题分类", "主题词", "组配分类", "体裁分类", "信息分类", "服务对象", "公开方式", "公开范围", "公开形式",
+              "来源", "信息来源", "内容概述", "关键词", "所属机构", "浏览次数", "访问次数"),
 }
 _FIELD_OF = {label: name for name, labels in LABELS.items() for label in labels}
 _SPACE = "[ \t\u3000\u00a0]"
@@ -61,6 +63,9 @@ class PageMetadata:
     title: str | None = None  # 标题, for a page whose text does not print it
     status: str | None = None  # repealed | expired, when the site says so
     evidence: str | None = None
+    effective_from: str | None = None  # 生效时间
+    effective_until: str | None = None  # 废止时间 / 失效时间: the last day in force
+    dates_evidence: str | None = None
 
 
 def _cells(raw: str) -> list[tuple[str, str]]:
@@ -137,6 +142,16 @@ def read_page_metadata(raw_lines: list[str], lo: int, hi: int) -> PageMetadata |
     if "title" in values and values["title"][1]:
         meta.title = _LAYOUT.sub("", values["title"][1])
         found += is_complete_title(meta.title)
+    spans = []
+    for field, attr in (("effective", "effective_from"), ("expires", "effective_until")):
+        if field in values:
+            label, value = values[field]
+            day = parse_date(value)
+            if day:
+                setattr(meta, attr, day)
+                spans.append(f"{label}：{value}")
+                found += 1
+    meta.dates_evidence = "；".join(spans) or None
     if "validity" in values:
         label, value = values["validity"]
         found += "效" in value or "废止" in value or "廢止" in value
