@@ -109,12 +109,18 @@ _LIST_SPLIT = re.compile(r"[、,，;；]|等(?:部门|单位)?(?:和|及|、)|(?
 _ABBREVIATIONS = (("管委会", "管理委员会"), ("政府办", "人民政府办公室"))
 
 
+# ``各市、州、县人民政府``, ``各县、区政府``: one group of places, the ending shared.
+_SHARED_ENDING = re.compile(r"各[省市州县区旗盟乡镇](?:、[省市州县区旗盟乡镇])+(?:人民政府|政府|党委)")
+
+
 def split_unit_list(text: str) -> list[str]:
     """``县财政局、县民政局和县审计局`` → three names; ``各县（市、区）人民政府`` stays one."""
     f = fold(text)
-    if "(" not in f:
+    shared = _SHARED_ENDING.search(f)
+    if "(" not in f and not shared:
         return [p.strip() for p in _LIST_SPLIT.split(text) if p.strip()]
-    # Separators inside parentheses do not separate: mask them out before splitting.
+    # Separators inside parentheses do not separate, nor those of places sharing one ending
+    # (``各市、州、县人民政府``): mask them out before splitting.
     masked, depth = [], 0
     for ch in f:
         if ch == "(":
@@ -122,6 +128,10 @@ def split_unit_list(text: str) -> list[str]:
         elif ch == ")":
             depth = max(0, depth - 1)
         masked.append("\x00" if depth and ch in "、,;和及等" else ch)
+    for m in _SHARED_ENDING.finditer(f):
+        for k in range(m.start(), m.end()):
+            if masked[k] == "、":
+                masked[k] = "\x00"
     m = "".join(masked)
     out, pos = [], 0
     for sep in _LIST_SPLIT.finditer(m):

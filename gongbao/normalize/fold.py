@@ -75,7 +75,10 @@ def _fast_path():
 
 
 # Frequent traditional characters that have a different simplified form.
-_TRADITIONAL_HINT = "關於號發會縣區機辦廳門為條規實員業與從這們個來對時過還說經開國當後進將應現體長點問題學種"
+_TRADITIONAL_HINT = ("關於號發會縣區機辦廳門為條規實員業與從這們個來對時過還說經開國當後進將應現體長點問題學種"
+                     # and the words of tasks, units and lists, for short strings (``省殘聯、省科協``)
+                     "單責務強聯協殘護產書車議計劃設認該總並處識讓標準網電話請項頁類統導級團組織結構論資質"
+                     "優營證錄記據價檢養醫療險財稅鎮鄉農糧衛視圖觀傳專採購貿給紹濟減擔擬擴轉頒歷廣東華陽義興")
 
 
 def fold(text: str) -> str:

@@ -103,6 +103,11 @@ def _closing_elements(lines: Lines, h: Header, end: int, doc: Document):
     doc.date = doc.date or h.adoption_date or _date_from_number_line(lines, h)
     if not doc.issuers and not (sig and sig[2]) and not h.speaker:
         doc.issuers = list(doc.signatories)
+    elif sig and not sig[2]:
+        # A title naming its organ without the place (``省人民政府关于…``, as sites print it):
+        # the signature's full name of the same organ.
+        doc.issuers = [next((o for o in doc.signatories if len(o) > len(x) and fold(o).endswith(fold(x))
+                             and x[:1] in "省市县区州盟旗"), x) for x in doc.issuers]
     for i in range(start, end):
         f = lines.ft[i]
         if print_record(f):

@@ -19,8 +19,8 @@ from .issue import parse_issue
 from .lines import Lines, disclosure, signature_date
 from .pagemeta import PageMetadata, read_page_metadata
 from .segment import Header, find_headers, loose_headers, toc_headers
-from .titles import LEADING_ISSUER, title_fragment_ft
-from .toc import SECTION_MARKS, heading_text, opens_issue_toc, parse_toc
+from .titles import LEADING_ISSUER, is_complete_title, title_fragment_ft
+from .toc import SECTION_MARKS, heading_text, is_toc_head, opens_issue_toc, parse_toc
 
 _RUNNING_HEAD = re.compile(
     r"^[\u4e00-\u9fff]{2,30}公报(?:\d{4}年)?(?:第\d+期)?(?:\d{4}[.年]\d{1,2}[月期]?)?$"
@@ -42,6 +42,9 @@ def parse_gazette(text: str, source: str = "<text>", as_of: dt.date | None = Non
         after = _plain("".join(prep.lines[page.lines[-1] + 1:page.lines[-1] + 6]))
         missing_title = page.title if page.title and _plain(page.title) not in after else None
         prep = prep.without(page.lines, keep=missing_title)
+    repeats = _repeated_page_titles(prep.lines)
+    if repeats:
+        prep = prep.without(repeats)
     lines = Lines(prep.lines)
     n = len(lines)
     toc_at = next((i for i in range(min(n, 400)) if opens_issue_toc(lines, i)), None)
@@ -114,6 +117,42 @@ def parse_gazette(text: str, source: str = "<text>", as_of: dt.date | None = Non
                     entry.page = doc.page
     return Gazette(issue=issue, toc=toc, documents=documents, warnings=warnings,
                    organizations=collect_organizations(documents))
+
+
+def _repeated_page_titles(raw_lines: list[str]) -> list[int]:
+    """Copies of a title that a web page prints above the document's own (the page's heading,
+    a breadcrumb's last step): among the first lines, a title (on up to three lines) whose
+    text comes again a few lines on is the page's, and so is a copy the site cut short; the
+    last whole copy is the document's."""
+    drop: set[int] = set()
+    top = [_plain(x) for x in raw_lines[:14]]
+    if any("公报" in t or is_toc_head(t) for t in top):
+        return []  # a gazette's cover and 目录, whose entries the documents repeat
+    blocks = []  # (first line, end, text) of the titles standing at the top
+    for i in range(len(top)):
+        for j in range(i + 1, min(i + 4, len(top) + 1)):
+            text = "".join(top[i:j])
+            if len(text) >= 6 and (text.endswith(_TITLE_ENDS) or LEADING_ISSUER.match(text)) \
+                    and (is_complete_title(text) or _TEXT_NAME_END.search(text)):
+                blocks.append((i, j, text))
+                break
+    for i, j, text in blocks:
+        if any(k >= j and k - j < 5 and other == text for k, _, other in blocks):
+            drop.update(range(i, j))
+        else:
+            # The site's copy cut short (``关于印发某某办理人大代表建议`` under the whole title).
+            drop.update(k for k in range(j, min(j + 5, len(top)))
+                        if len(top[k]) >= 8 and "关于" in top[k] and text.startswith(top[k]) and top[k] != text
+                        and not is_complete_title(top[k]))
+    return sorted(drop)
+
+
+_TEXT_NAME_END = re.compile(r"(?:条例|规定|办法|细则|规则|方案|措施|意见|决定|通知)$")
+
+
+# How the name of a document or of a rule ends (its 文种, or the kind of text it is).
+_TITLE_ENDS = ("知", "定", "告", "复", "见", "报", "示", "函", "议", "要", "令", "法", "例", "则", "案", "划",
+               "规", "措施", "纲要", "细则", "办法", "规定", "方案")
 
 
 def _back_toc(lines: Lines, at: int) -> bool:

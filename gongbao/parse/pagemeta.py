@@ -34,7 +34,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     "effective": ("生效时间", "生效日期", "施行日期", "施行时间", "实施日期", "实施时间"),
     "expires": ("废止时间", "废止日期", "失效时间", "失效日期", "有效期至"),
     "title": ("标题", "文件名称", "信息名称", "名称"),
-    "other": ("主题分类", "主题词", "组配分类", "体裁分类", "信息分类", "服务对象", "公开方式", "公开范围", "公开形式",
+    "other": ("主题分类", "主题词", "组配分类", "体裁分类", "信息分类", "信息类别", "公文种类", "文种分类", "服务对象", "公开方式", "公开范围", "公开形式",
               "来源", "信息来源", "内容概述", "关键词", "所属机构", "浏览次数", "访问次数"),
 }
 _FIELD_OF = {label: name for name, labels in LABELS.items() for label in labels}
@@ -98,7 +98,7 @@ def read_page_metadata(raw_lines: list[str], lo: int, hi: int) -> PageMetadata |
             if not used:
                 i += 1
                 continue
-            if last and i + 1 < hi and _cells(raw_lines[i + 1]):
+            if last and i + 1 < hi and _cells(raw_lines[i + 1]) and not re.search("[:：]", raw_lines[i]):
                 # A value wrapped onto a line of its own, with the table going on under it.
                 label, value = values[last]
                 values[last] = (label, value + raw_lines[i].strip())

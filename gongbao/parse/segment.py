@@ -226,6 +226,12 @@ def _damaged_title_header(lines: Lines, i: int, dn: DocNumber, floor: int, hi: i
     a = _short_lines_above(lines, i, floor)
     if a == i or not (a == floor or _ends_document(lines, a - 1)):
         return None
+    # A web page prints the organ on a line of its own between the title and the number
+    # (``关于…的通知`` / ``某市人民政府办公室`` / ``某政办发〔2010〕15号``): the issuer, not the title.
+    last = lines.ft[i - 1].replace(" ", "")
+    if i - a >= 2 and is_organ(last) and is_complete_title("".join(lines.ft[a:i - 1])):
+        return _finish(lines, Header(a, a, i - 1, dn, number_line=i, issuers_below=[lines.tr[i - 1].replace(" ", "")]),
+                       i + 1, hi)
     return _finish(lines, Header(a, a, i, dn, number_line=i), i + 1, hi)
 
 
@@ -443,6 +449,13 @@ def loose_headers(lines: Lines, lo: int = 0) -> list[Header]:
     for i in range(lo, hi):
         block = _title_block_ending(lines, i, lo) if lines.ft[i] else None
         if block:
+            below = _number_below(lines, block[1], hi)
+            if below is not None:
+                # A web page's own title over the document's header (its organ, its title again,
+                # perhaps cut short by the site, its 发文字号 and 主送机关): the number is the
+                # document's, and the lines in between repeat what the page's title says.
+                k, dn = below
+                return [_finish(lines, Header(block[0], block[0], block[1], dn, number_line=k), k + 1, len(lines))]
             return [_finish(lines, Header(block[0], block[0], block[1]), block[1], len(lines))]
     for i in range(lo + 1, hi):
         ft = lines.ft[i]
@@ -471,6 +484,19 @@ def loose_headers(lines: Lines, lo: int = 0) -> list[Header]:
             h = Header(i, i, i + 1, adoption_date=note, note=lines.tr[i + 1] if note else None)
             return [_finish(lines, h, pos, len(lines))]
     return []
+
+
+def _number_below(lines: Lines, b: int, hi: int) -> tuple[int, DocNumber] | None:
+    """A 发文字号 line with a 主送机关 under it within a few short lines after ``b``, before any
+    sentence: (its line, the number)."""
+    for k in range(b, min(b + 6, hi)):
+        ft = lines.ft[k]
+        if ends_sentence(ft) or "," in ft or len(ft) > 60:
+            return None
+        dn = doc_number_line(lines.raw[k]) if "号" in ft else None
+        if dn is not None:
+            return (k, dn) if not dn.is_order and _recipients_at(lines, k + 1, hi) else None
+    return None
 
 
 # The names of rules, plans and their companions, and the chapters or articles that open rules.
