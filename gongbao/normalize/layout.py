@@ -42,6 +42,9 @@ _WEB_TOOLS = re.compile(
     # Where the page stands on the site (``当前位置：首页 > 政务公开 > …``), when it was filed,
     # and the reader's settings (``视力保护色：``, ``字号：【大 中 小】``, an empty ``浏览量：``).
     r"|^[ \t\u3000\u00a0]*(?:(?:当前|您的|您现在的|你的)?位置[:：])?[ \t]*首页[ \t]*[>＞»›][^\n]{0,120}$"
+    r"|^[ \t\u3000\u00a0]*You are here:[^\n]{0,200}$"
+    # A site's links in brackets (``[Home] [Databases] [Search]``), maybe after the site's name.
+    r"|^[ \t\u3000\u00a0]*(?:[A-Za-z][\w.-]{0,20}[ \t]+)?(?:\[[A-Za-z][A-Za-z ]{0,20}\][ \t]*){2,}$"
     r"|^[ \t\u3000\u00a0]*(?:归档时间|归档日期)[:：][ \t]*[\d\-/.年月日 :]{6,25}$"
     r"|^[ \t\u3000\u00a0]*(?:视力保护色|字号|字体|浏览量|浏览次数|访问量|点击量|阅读量)[:：][ \t]*(?:【[^\n]{0,12}】?|[大中小 \t]*)$"
     r"|^[^\n。]{0,80}(?:浏览|阅读|点击|访问)(?:次数|量|数)[:：][ \t]*\d+[ \t]*次?[ \t]*$", re.M)
@@ -249,6 +252,11 @@ def unglue(line: str) -> list[str]:
         m = _GLUED_HEADINGS.match(line)
         if m:
             return [m.group(1), *unglue(m.group(2))]
+    if line[:1] in "(（" and "号" in line[:40]:
+        m = _DATED_NUMBER_GLUED.match(line)
+        if m and line[m.end():].strip():
+            # ``(1985年5月4日某政〔1985〕38号) 根据…``: the note under a title, then the text.
+            return [m.group(0).strip(), *unglue(line[m.end():].strip())]
     if "件" not in line and not line.endswith(("日", "号")) and not _GLUED_HEADER.search(line):
         return [line]
     folded = fold(line)
@@ -267,6 +275,9 @@ def unglue(line: str) -> list[str]:
     for part in parts:
         out.extend(_split_header(part) if _GLUED_HEADER.search(part) else [part])
     return out
+
+
+_DATED_NUMBER_GLUED = re.compile(r"^[(（]\s?\d{4}年\d{1,2}月\d{1,2}日\s?[^()（）\s]{2,24}?号\s?[)）]")
 
 
 # A 文种 word, a space (or an opening parenthesis), and a number's bracketed year:

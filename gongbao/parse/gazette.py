@@ -136,8 +136,11 @@ def _repeated_page_titles(raw_lines: list[str]) -> list[int]:
                     and (is_complete_title(text) or _TEXT_NAME_END.search(text)):
                 blocks.append((i, j, text))
                 break
+    def key(text: str) -> str:  # the page may name the organ shorter (某省政府 / 某省人民政府)
+        return LEADING_ISSUER.sub("", text)
+
     for i, j, text in blocks:
-        if any(k >= j and k - j < 5 and other == text for k, _, other in blocks):
+        if any(k >= j and k - j < 5 and key(other) == key(text) for k, _, other in blocks):
             drop.update(range(i, j))
         else:
             # The site's copy cut short (``关于印发某某办理人大代表建议`` under the whole title).

@@ -27,24 +27,24 @@ LABELS: dict[str, tuple[str, ...]] = {
     "index_no": ("信息索引号", "索引号", "索取号"),
     "issuer": ("发文机关", "发文机构", "发文单位", "发文部门", "发布机构", "发布机关", "发布单位", "制发机关",
                "成文单位"),
-    "doc_number": ("发文字号", "文件编号", "发文编号", "文号"),
-    "date": ("成文日期", "发文日期", "印发日期", "签发日期", "制发日期", "生成日期"),
+    "doc_number": ("发文字号", "文件编号", "发文编号", "发布文号", "文号"),
+    "date": ("成文日期", "发文日期", "印发日期", "签发日期", "制发日期", "生成日期", "颁布日期", "颁布时间"),
     "published": ("发布日期", "公开日期", "发布时间", "公开时间"),
     "validity": ("有效性", "时效性", "效力状态", "有效状态", "是否有效"),
     "effective": ("生效时间", "生效日期", "施行日期", "施行时间", "实施日期", "实施时间"),
     "expires": ("废止时间", "废止日期", "失效时间", "失效日期", "有效期至"),
     "title": ("标题", "文件名称", "信息名称", "名称"),
     "other": ("主题分类", "主题词", "组配分类", "体裁分类", "信息分类", "信息类别", "公文种类", "文种分类", "服务对象", "公开方式", "公开范围", "公开形式",
-              "来源", "信息来源", "内容概述", "关键词", "所属机构", "浏览次数", "访问次数"),
+              "来源", "信息来源", "内容概述", "关键词", "所属机构", "浏览次数", "访问次数", "所属类别", "文件来源"),
 }
 _FIELD_OF = {label: name for name, labels in LABELS.items() for label in labels}
 _SPACE = "[ \t\u3000\u00a0]"
 # A label at the start of a line (after a list bullet) or after a space, spelled with or without
 # layout spaces (``标　　题``), then a colon, spaces or the end of the line.
 _LABEL = re.compile(
-    rf"(?:^|(?<={_SPACE}))[•·\-*]?{_SPACE}*(?P<label>"
+    rf"(?:^|(?<={_SPACE}))[•·\-*]?{_SPACE}*【?(?P<label>"
     + "|".join(f"{_SPACE}*".join(label) for label in sorted(_FIELD_OF, key=len, reverse=True))
-    + rf"){_SPACE}*(?:[:：]|{_SPACE}|$)"
+    + rf")(?:】|{_SPACE}*(?:[:：]|{_SPACE}|$))"
 )
 _LAYOUT = re.compile(f"{_SPACE}+")
 
@@ -77,7 +77,8 @@ def _cells(raw: str) -> list[tuple[str, str]]:
     for k, m in enumerate(found):
         end = found[k + 1].start() if k + 1 < len(found) else len(raw)
         label = _LAYOUT.sub("", m.group("label"))
-        out.append((label, raw[m.end():end].strip(" \t\u3000:：")))
+        value = raw[m.end():end].strip(" \t\u3000:：")
+        out.append((label, "" if not value.strip("-—－_ ") else value))  # ``-----------``: no value
     return out
 
 

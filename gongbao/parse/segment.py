@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..normalize.paragraphs import HEAD_CELL, NUMBER_CELL, ROW_CELL, STATUS_CELL
 from .dates import DATE_PATTERN, parse_date
-from .docnumber import DocNumber, doc_number_line, order_number_line
+from .docnumber import DocNumber, doc_number_line, find_doc_numbers, order_number_line
 from .lines import (
     Lines,
     adoption_note,
@@ -408,6 +408,15 @@ def _finish(lines: Lines, h: Header, pos: int, hi: int) -> Header:
             h.adoption_date = date
             h.note = lines.tr[pos]
             pos += 1
+        elif h.doc_number is None and lines.ft[pos].startswith("("):
+            # ``(1985年5月4日某政〔1985〕38号)``: the date and number in a note under the title, as
+            # law collections and some gazettes print them.
+            m = _DATED_NUMBER.match(lines.ft[pos])
+            numbers = find_doc_numbers(m.group("num")) if m else []
+            if numbers and not numbers[0].is_order:
+                h.doc_number, h.adoption_date, h.note = numbers[0], parse_date(m.group("date")), lines.tr[pos]
+                h.number_line = pos
+                pos += 1
     if pos < hi and h.doc_number is not None and h.number_line is not None and h.number_line < h.title_start:
         pos = max(pos, h.title_end)
     if pos < hi and _SIGNER_LINE.match(lines.ft[pos]):
@@ -433,6 +442,9 @@ def _finish(lines: Lines, h: Header, pos: int, hi: int) -> Header:
         pos = h.recipients_end
     h.body_start = pos
     return h
+
+
+_DATED_NUMBER = re.compile(rf"^\((?P<date>{DATE_PATTERN})\s?(?P<num>[^()\s]{{2,24}}?号)\)$")
 
 
 def _all_recipients(text: str) -> bool:
