@@ -13,6 +13,7 @@ _ENUM = re.compile(
     r"^(?:[一二三四五六七八九十百]+[、.]|[(][一二三四五六七八九十百]+[)]|\d{1,3}[.、](?!\d)|[(]\d{1,3}[)]"
     r"|[①-⑳]|第[一二三四五六七八九十百零〇\d]+[章节条]|附件\d*(?::|$))"
 )
+_ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇\d]+条")
 _END_CHARS = frozenset("。!?;:”\"」』")
 # The cells of a table printed one cell a line (a list of documents cleaned up, repealed,
 # kept), used here and by the segmenter: a bare row number opens a row, a 发文字号 alone
@@ -80,7 +81,10 @@ def join_paragraphs(tr: list[str], ft: list[str], alone: set[int] | frozenset = 
         # that cannot end one shows it is a sentence the page cut (``2.…共设置2种,消费`` /
         # ``券优惠面额…``; ``三、包含…拨款标准或`` / ``生均公用经费…``; ``30.数据资产登记:对…进行``).
         heading = (len(last) <= 40 and "。" not in last and _ENUM.match(heads[-1]) and _balanced(f)
-                   and "," not in f and ";" not in f and ":" not in f[:-1] and f[-1] not in _OPEN_ENDS)
+                   and "," not in f and ";" not in f and ":" not in f[:-1] and f[-1] not in _OPEN_ENDS
+                   # an article (``第二条国家对生猪实行…``) is text, unless it is its number and a
+                   # short caption of its own (``第一条（目的）``)
+                   and not (len(last) > 12 and _ARTICLE.match(heads[-1])))
         prev_open = f[-1] not in _END_CHARS and not heading and not (f[-1] == "号" and NUMBER_CELL.match(f))
         after_heading = bool(heading)
     return paras

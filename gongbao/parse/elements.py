@@ -25,13 +25,14 @@ from .lines import (
     attachment_head,
     disclosure,
     editorial_note,
+    ends_sentence,
     organs_only,
     person_signature,
     print_record,
     signature_date,
 )
 from .organs import leading_organ
-from .segment import Header, join_title_lines
+from .segment import TEXT_NAME, Header, join_title_lines
 from .titles import CARRY_VERB, QUOTED_TITLE, doc_type_of, is_complete_title, split_title, title_fragment_ft
 from .toc import is_toc_head
 
@@ -292,7 +293,11 @@ def _find_signature(lines: Lines, start: int, end: int):
         # 版记 or a printed attachment follows it.
         nxt = lines.ft[i + 1] if i + 1 < end else ""
         followed_by_note = bool(nxt) and (disclosure(nxt) is not None or print_record(nxt)
-                                          or attachment_body_head(nxt))
+                                          or attachment_body_head(nxt)
+                                          # or the title of the text a 印发 notice carries, after a
+                                          # closing sentence (a web copy lost the seal's organ)
+                                          or (i > start and lines.ft[i - 1].endswith("。") and len(nxt) <= 50
+                                              and not ends_sentence(nxt) and bool(TEXT_NAME.search(nxt))))
         if organs or person or followed_by_note or i == end - 1:
             return used, organs, person, date
     # A signature dated to the month only (``某县人民政府`` / ``2024年3月``) closing the text:

@@ -512,9 +512,10 @@ def _number_below(lines: Lines, b: int, hi: int) -> tuple[int, DocNumber] | None
 
 
 # The names of rules, plans and their companions, and the chapters or articles that open rules.
-_TEXT_NAME = re.compile(
+TEXT_NAME = re.compile(
     r"(?:法|条例|规定|办法|细则|规则|规程|章程|准则|制度|决议|解释|方案|计划|规划|纲要|要点|措施|清单|指南|指引|解读|说明)"
     r"(?:\([^()]*\))?$")
+_TEXT_NAME = TEXT_NAME
 _ARTICLES = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+[章条节编]|总\s?则$)")
 
 
