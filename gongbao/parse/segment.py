@@ -182,6 +182,10 @@ def _header_at(lines: Lines, i: int, floor: int, hi: int, prev: Header | None, l
         # Order or numbered announcement: ``某某人民政府令`` / ``第300号``.
         num = order_number_line(lines.raw[b]) if len(nxt) <= 20 else None
         if num is not None and is_numbered_head("".join(lines.ft[a:b])):
+            # The organ's name broken over two lines (``某自治州人民代表大会`` / ``常务委员会公告``).
+            if a - 1 >= floor and b - a == 1 and is_organ(lines.ft[a - 1]) \
+                    and is_organ(lines.ft[a - 1] + _HEAD_ORGAN.sub("", lines.ft[a])):
+                a -= 1
             return _finish(lines, Header(a, a, b, order_number=num[0], order_year=num[1], number_line=b), b + 1, hi)
         date = adoption_note(nxt)
         if date:
@@ -195,6 +199,10 @@ def _header_at(lines: Lines, i: int, floor: int, hi: int, prev: Header | None, l
                 and not doc_number_line(lines.raw[b]) and (not title_fragment_ft(nxt) or "," in nxt):
             return _finish(lines, Header(a, a, b), b, hi)
     return None
+
+
+# A 公告 or 令 head without its kind: ``常务委员会公告`` → ``常务委员会``.
+_HEAD_ORGAN = re.compile(r"(?:公告|令|通告)$")
 
 
 def _table_row(lines: Lines, a: int, number_line: int, floor: int, hi: int) -> bool:
