@@ -195,3 +195,24 @@ def test_a_title_that_links_to_itself_after_a_list_of_links_is_kept():
     page = ("<html><body><div>相关链接</div><ul><li><a href='#'>国务院</a></li></ul>"
             "<h1><a href='#'>某县人民政府关于做好防汛工作的通知</a></h1><p>各乡镇人民政府：</p></body></html>")
     assert html_to_text(page) == "某县人民政府关于做好防汛工作的通知\n各乡镇人民政府：\n"
+
+
+def test_a_whole_policy_page_as_the_site_serves_it():
+    """An information-disclosure page saved from the browser: navigation, the metadata table
+    in cells, the article with its information line, the document (number centred, signature
+    right-aligned, 附注), a download link after ``相关附件：`` on the same line, print/close
+    tools, links to the pages before and after, the site's footer."""
+    from pathlib import Path
+
+    from gongbao import parse_gazette
+
+    html = (Path(__file__).parent / "sources" / "policy-page.html").read_bytes()
+    [doc] = parse_gazette(html_to_text(html.decode("utf-8"))).documents
+    assert (doc.doc_number, doc.title, doc.issuers, doc.date, doc.disclosure) == (
+        "青政办发〔2024〕12号", "关于做好2024年防汛工作的通知", ["青川市人民政府办公室"], "2024-06-05", "此件公开发布")
+    assert doc.recipients == "各县（区）人民政府，市直各有关单位"
+    assert [(a.title, a.online_only) for a in doc.attachments] == [("防汛责任人名单", True)]
+    assert doc.body.startswith("入汛以来") and doc.body.endswith("市气象局配合）。")
+    for chrome in ("首页", "发布时间", "打印", "上一篇", "下一篇", "备案号", "浏览次数"):
+        assert chrome not in doc.body, chrome
+    assert [(t.id, t.lead_units) for t in doc.tasks] == [("一", []), ("二", ["青川市应急管理局"])]

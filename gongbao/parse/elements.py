@@ -143,8 +143,8 @@ def _closing_elements(lines: Lines, h: Header, end: int, doc: Document):
     return sig, skip
 
 
-_FILE_LINK = re.compile(r"^(?:\d{1,2}[.、]\s?)?(?P<name>\S.{0,80}?)\.(?:docx?|pdf|xlsx?|wps|et|ofd|zip|rar|txt|jpe?g|png)$",
-                        re.IGNORECASE)
+_FILE_LINK = re.compile(r"^(?:(?:相关附件|附件下载|相关文件|附件):\s?)?(?:\d{1,2}[.、]\s?)?(?P<name>\S.{0,80}?)"
+                        r"\.(?:docx?|pdf|xlsx?|wps|et|ofd|zip|rar|txt|jpe?g|png)$", re.IGNORECASE)
 
 
 def _body(lines: Lines, h: Header, end: int, doc: Document, sig, skip: set[int]) -> list[str]:
