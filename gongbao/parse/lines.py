@@ -169,7 +169,9 @@ def recipients_text(ft: str) -> str | None:
     return body if good * 5 >= len(items) * 3 else None
 
 
-_ADOPTION = re.compile(r"^\(.*(?:通过|批准|公布|发布|施行|印发).*\)$")
+_ADOPTION = re.compile(r"^\(.*(?:通过|批准|公布|发布|施行|印发).*\)$"
+                       # the same without parentheses, as law collections print it
+                       r"|^\d{4}年\d{1,2}月\d{1,2}日[^。,;()]{4,80}?会议(?:通过|批准)$")
 
 
 def adoption_note(ft: str) -> str | None:

@@ -496,7 +496,7 @@ def loose_headers(lines: Lines, lo: int = 0) -> list[Header]:
                 or _ENUM_START.match(ft):
             continue
         pos = i + 1
-        note = adoption_note(lines.ft[pos]) if lines.ft[pos].startswith("(") else None
+        note = adoption_note(lines.ft[pos]) if lines.ft[pos][:1] in "(12" else None
         if note:
             pos += 1
         if pos < len(lines) and (_ARTICLES.match(lines.ft[pos]) or _ENUM_START.match(lines.ft[pos])
