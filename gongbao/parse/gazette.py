@@ -18,7 +18,7 @@ from .elements import build_document
 from .issue import parse_issue
 from .lines import Lines, disclosure, signature_date
 from .pagemeta import PageMetadata, read_page_metadata
-from .segment import Header, find_headers, loose_headers, toc_headers
+from .segment import TEXT_NAME, Header, find_headers, loose_headers, title_key, toc_headers
 from .titles import LEADING_ISSUER, is_complete_title, title_fragment_ft
 from .toc import SECTION_MARKS, heading_text, is_toc_head, opens_issue_toc, parse_toc
 
@@ -125,22 +125,24 @@ def _repeated_page_titles(raw_lines: list[str]) -> list[int]:
     text comes again a few lines on is the page's, and so is a copy the site cut short; the
     last whole copy is the document's."""
     drop: set[int] = set()
-    top = [_plain(x) for x in raw_lines[:14]]
+    top = []  # the lines above the first sentence: a carried text's title further down is no copy
+    for x in raw_lines[:14]:
+        t = _plain(x)
+        if t.endswith("。") or "," in t:
+            break
+        top.append(t)
     if any("公报" in t or is_toc_head(t) for t in top):
         return []  # a gazette's cover and 目录, whose entries the documents repeat
     blocks = []  # (first line, end, text) of the titles standing at the top
     for i in range(len(top)):
         for j in range(i + 1, min(i + 4, len(top) + 1)):
             text = "".join(top[i:j])
-            if len(text) >= 6 and (text.endswith(_TITLE_ENDS) or LEADING_ISSUER.match(text)) \
-                    and (is_complete_title(text) or _TEXT_NAME_END.search(text)):
+            if len(text) >= 6 and (is_complete_title(text) or TEXT_NAME.search(text)):
                 blocks.append((i, j, text))
                 break
-    def key(text: str) -> str:  # the page may name the organ shorter (某省政府 / 某省人民政府)
-        return LEADING_ISSUER.sub("", text)
-
     for i, j, text in blocks:
-        if any(k >= j and k - j < 5 and key(other) == key(text) for k, _, other in blocks):
+        # The page may name the organ shorter than the document does (某省政府 / 某省人民政府).
+        if any(k >= j and k - j < 5 and title_key(other) == title_key(text) for k, _, other in blocks):
             drop.update(range(i, j))
         else:
             # The site's copy cut short (``关于印发某某办理人大代表建议`` under the whole title).
@@ -148,14 +150,6 @@ def _repeated_page_titles(raw_lines: list[str]) -> list[int]:
                         if len(top[k]) >= 8 and "关于" in top[k] and text.startswith(top[k]) and top[k] != text
                         and not is_complete_title(top[k]))
     return sorted(drop)
-
-
-_TEXT_NAME_END = re.compile(r"(?:条例|规定|办法|细则|规则|方案|措施|意见|决定|通知)$")
-
-
-# How the name of a document or of a rule ends (its 文种, or the kind of text it is).
-_TITLE_ENDS = ("知", "定", "告", "复", "见", "报", "示", "函", "议", "要", "令", "法", "例", "则", "案", "划",
-               "规", "措施", "纲要", "细则", "办法", "规定", "方案")
 
 
 def _back_toc(lines: Lines, at: int) -> bool:

@@ -541,7 +541,7 @@ def join_title_lines(parts: list[str]) -> str:
     return out
 
 
-def _title_key(ft: str) -> str:
+def title_key(ft: str) -> str:
     """A title compared without its issuer in front and without spaces."""
     return LEADING_ISSUER.sub("", ft.replace(" ", ""))
 
@@ -557,10 +557,10 @@ def toc_headers(lines: Lines, headers: list[Header], titles: list[str], lo: int,
     plan, no number, no 主送机关). Titles are compared folded, spaces removed, and without the
     issuer in front; short titles (under six characters) are not trusted.
     """
-    known = {_title_key("".join(lines.ft[h.title_start:h.title_end])) for h in headers}
+    known = {title_key("".join(lines.ft[h.title_start:h.title_end])) for h in headers}
     wanted = {}
     for t in titles:
-        key = _title_key(t)
+        key = title_key(t)
         if len(key) >= 6 and key not in known:
             wanted[key] = t
     if not wanted:
@@ -588,7 +588,7 @@ def toc_headers(lines: Lines, headers: list[Header], titles: list[str], lo: int,
             if j in inside:
                 break
             joined += lines.ft[j]
-            key = _title_key(joined)
+            key = title_key(joined)
             if key in wanted:
                 prev = next((h for h in reversed(headers) if h.start < i), None)
                 if _is_carried(lines, prev, i, j + 1):
