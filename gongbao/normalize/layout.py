@@ -24,30 +24,36 @@ _MARKUP_LINES = re.compile(r"^[ \t\u3000\u00a0]*(?:[-*•>][ \t]+|#{1,6}[ \t]+|>
 # ``sources.html`` (which leaves them out itself): 返回顶部, 【打印】【关闭】, 分享到…, and the
 # empty heading a page prints over its download links (相关附件：).
 _TOOL = r"【?(?:打印(?:本页|此页)?|关闭(?:窗口|本页)?|收藏)】?"
-_WEB_TOOLS = re.compile(
-    rf"^[ \t\u3000\u00a0]*(?:返回顶部|(?:相关附件|附件下载|相关链接|相关文件)[:：]?|{_TOOL}(?:[ \t]*{_TOOL})*|扫一扫在手机上?打开当前页|【?字体[:：].{{0,20}}|分享到[:：]?.{{0,40}})"
-    r"[ \t\u3000\u00a0]*$"
+_WEB_TOOL_LINES = (
+    rf"(?:返回顶部|(?:相关附件|附件下载|相关链接|相关文件)[:：]?|{_TOOL}(?:[ \t]*{_TOOL})*|扫一扫在手机上?打开当前页|【?字体[:：].{{0,20}}|分享到[:：]?.{{0,40}})"
+    r"[ \t\u3000\u00a0]*$",
     # Links to the pages before and after; a news page's information line
     # (``发布时间：2024-06-01 10:20 来源：县政府办 浏览次数：1024``).
-    r"|^[ \t\u3000\u00a0]*(?:上一篇|下一篇|上一条|下一条)[:：][^\n]{0,80}$"
-    r"|^[ \t\u3000\u00a0]*(?:发布时间|发布日期|更新时间)[:：][^\n]{0,30}?(?:来源|信息来源|作者|浏览次数|点击数|阅读次数|字号)"
-    r"[:：][^\n]{0,80}$"
+    r"(?:上一篇|下一篇|上一条|下一条)[:：][^\n]{0,80}$",
+    r"(?:发布时间|发布日期|更新时间)[:：][^\n]{0,30}?(?:来源|信息来源|作者|浏览次数|点击数|阅读次数|字号)[:：][^\n]{0,80}$",
     # The same line source first (``来源：某市政府门户网 日期：2017-01-12 17:08 字号：【``), or author
     # first (``作者：某某网 时间：2024-07-12 20:48:31 浏览：9581 来源：某某网``).
-    r"|^[ \t\u3000\u00a0]*(?:来源|信息来源|稿源|作者|编辑|责任编辑)[:：][^\n]{0,40}?(?:日期|时间)[:：][^\n]{0,80}$"
-    r"|^[ \t\u3000\u00a0]*(?:时间|日期)[:：][ \t]*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[^\n]{0,12}?"
-    r"(?:来源|作者|浏览|阅读|点击)[^\n]{0,60}$"
+    r"(?:来源|信息来源|稿源|作者|编辑|责任编辑)[:：][^\n]{0,40}?(?:日期|时间)[:：][^\n]{0,80}$",
+    r"(?:时间|日期)[:：][ \t]*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[^\n]{0,12}?(?:来源|作者|浏览|阅读|点击)[^\n]{0,60}$",
     # A download link's caption (``下载地址：点击此处下载``).
-    r"|^[ \t\u3000\u00a0]*(?:下载地址|附件下载|下载)[:：]?[ \t]*(?:点击此处下载|点击下载|下载)[ \t]*$"
+    r"(?:下载地址|附件下载|下载)[:：]?[ \t]*(?:点击此处下载|点击下载|下载)[ \t]*$",
     # Where the page stands on the site (``当前位置：首页 > 政务公开 > …``), when it was filed,
     # and the reader's settings (``视力保护色：``, ``字号：【大 中 小】``, an empty ``浏览量：``).
-    r"|^[ \t\u3000\u00a0]*(?:(?:当前|您的|您现在的|你的)?位置[:：])?[ \t]*首页[ \t]*[>＞»›][^\n]{0,120}$"
-    r"|^[ \t\u3000\u00a0]*You are here:[^\n]{0,200}$"
+    r"(?:(?:当前|您的|您现在的|你的)?位置[:：])?[ \t]*首页[ \t]*[>＞»›][^\n]{0,120}$",
+    r"You are here:[^\n]{0,200}$",
     # A site's links in brackets (``[Home] [Databases] [Search]``), maybe after the site's name.
-    r"|^[ \t\u3000\u00a0]*(?:[A-Za-z][\w.-]{0,20}[ \t]+)?(?:\[[A-Za-z][A-Za-z ]{0,20}\][ \t]*){2,}$"
-    r"|^[ \t\u3000\u00a0]*(?:归档时间|归档日期)[:：][ \t]*[\d\-/.年月日 :]{6,25}$"
-    r"|^[ \t\u3000\u00a0]*(?:视力保护色|字号|字体|浏览量|浏览次数|访问量|点击量|阅读量)[:：][ \t]*(?:【[^\n]{0,12}】?|[大中小 \t]*)$"
-    r"|^[^\n。]{0,80}(?:浏览|阅读|点击|访问)(?:次数|量|数)[:：][ \t]*\d+[ \t]*次?[ \t]*$", re.M)
+    r"(?:[A-Za-z][\w.-]{0,20}[ \t]+)?(?:\[[A-Za-z][A-Za-z ]{0,20}\][ \t]*){2,}$",
+    r"(?:归档时间|归档日期)[:：][ \t]*[\d\-/.年月日 :]{6,25}$",
+    r"(?:视力保护色|字号|字体|浏览量|浏览次数|访问量|点击量|阅读量)[:：][ \t]*(?:【[^\n]{0,12}】?|[大中小 \t]*)$",
+)
+# One pass for all of them; a line whose first character opens none of them is passed over at once.
+_WEB_TOOLS = re.compile(
+    r"^[ \t\u3000\u00a0]*(?=[返相附【打关收扫字分上下发更来信稿作编时日当您你位首归视浏访点阅A-Za-z\[])(?:"
+    + "|".join(_WEB_TOOL_LINES) + ")", re.M)
+# A bare count of views (``浏览次数：1024``), never a sentence that mentions views; looked for only
+# where such a count is (scanning every line for it costs as much as all the rules above).
+_VIEW_COUNT = re.compile(r"(?:浏览|阅读|点击|访问)(?:次数|量|数)[:：]")
+_VIEW_COUNT_LINE = re.compile(r"^[^\n。]{0,80}(?:浏览|阅读|点击|访问)(?:次数|量|数)[:：][ \t]*\d+[ \t]*次?[ \t]*$", re.M)
 _FOOTER = re.compile(
     r"^\s*(?:[-—–－~·•]+\s*(\d{1,4})\s*[-—–－~·•]*|(\d{1,4})\s*[-—–－~·•]+|第\s*(\d{1,4})\s*页(?:\s*共\s*\d+\s*页)?"
     r"|(\d{1,4})\s*/\s*\d{1,4}|(?:Page|PAGE|页码)\s*[:：]?\s*(\d{1,4}))\s*$"
@@ -163,10 +169,14 @@ def prepare(text: str) -> Prepared:
     text = _MARKUP_LINES.sub("", text)
     text = _INLINE_FOOTER.sub("", text)
     text = _WEB_TOOLS.sub("", text)
+    if _VIEW_COUNT.search(text):
+        text = _VIEW_COUNT_LINE.sub("", text)
     if _TRADITIONAL_CHROME.search(text):
         # The same chrome in traditional characters (``發布日期：… 來源：…``), found in the folded
         # text (one character for one) and cut out of the original.
         text = _cut(text, _WEB_TOOLS.finditer(fold(text)))
+        if _VIEW_COUNT.search(fold(text)):
+            text = _cut(text, _VIEW_COUNT_LINE.finditer(fold(text)))
     if "\t" in text or "\u3000" in text or "\u00a0" in text or "  " in text:
         text = _ODD_SPACES.sub(" ", text)
     out: list[str] = []
