@@ -98,14 +98,16 @@ def _split_glued(para: str, f: str, expected: dict[int, int]) -> list[tuple[str,
     return [(para, f)]
 
 
-def find_tasks(paragraphs: list[str], expand=None, folded: list[str] | None = None) -> list[Task]:
-    """The tasks of a plan whose body is ``paragraphs``; ``expand`` canonicalises unit names."""
+def find_tasks(paragraphs: list[str], expand=None, folded: list[str] | None = None,
+               year: int | None = None) -> list[Task]:
+    """The tasks of a plan whose body is ``paragraphs``; ``expand`` canonicalises unit names;
+    ``year`` (the document's) dates a deadline that names no year (``3月15日前``)."""
     folded = folded if folded is not None else [fold(p) for p in paragraphs]
-    tables = table_tasks(paragraphs, folded, expand) if TASK_TABLE.search("\n".join(folded)) else []
-    return _outline_tasks(paragraphs, folded, expand) + tables
+    tables = table_tasks(paragraphs, folded, expand, year) if TASK_TABLE.search("\n".join(folded)) else []
+    return _outline_tasks(paragraphs, folded, expand, year) + tables
 
 
-def _outline_tasks(paragraphs: list[str], folded: list[str], expand) -> list[Task]:
+def _outline_tasks(paragraphs: list[str], folded: list[str], expand, year: int | None = None) -> list[Task]:
     roots = outline(paragraphs, folded)
     if not roots:
         return []
@@ -121,7 +123,7 @@ def _outline_tasks(paragraphs: list[str], folded: list[str], expand) -> list[Tas
     for node in candidates:
         if not sections and not _may_name_units(node):
             continue  # outside a task section only items naming their units count: skip the rest cheaply
-        task = _task(node, expand)
+        task = _task(node, expand, year)
         if sections or task.lead_units or task.responsible_units:
             tasks.append(task)
     return tasks
@@ -249,9 +251,9 @@ _RECURRENCE = (("每日", "daily"), ("每天", "daily"), ("每周", "weekly"), (
                ("常态化", "ongoing"))
 
 
-def _deadline(f: str) -> str | None:
+def _deadline(f: str, year: int | None = None) -> str | None:
     if "年" not in f:
-        return None
+        return _deadline_in_year(f, year) if year and "月" in f else None
     m = _DEADLINE_DAY.search(f)
     if m:
         try:
@@ -265,6 +267,25 @@ def _deadline(f: str) -> str | None:
     m = _DEADLINE_YEAR.search(f)
     if m:
         return dt.date(int(m.group("y") or m.group("y2")), 12, 31).isoformat()
+    return _deadline_in_year(f, year) if year else None
+
+
+# ``3月15日前``, ``6月底前``: within the document's year (no year before the month).
+_DEADLINE_DAY_NO_YEAR = re.compile(r"(?<![年\d])(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:前|之前|以前)")
+_DEADLINE_MONTH_NO_YEAR = re.compile(r"(?<![年\d])(?P<m>\d{1,2})月(?:底|末)?(?:前|之前|以前|底前)")
+
+
+def _deadline_in_year(f: str, year: int) -> str | None:
+    m = _DEADLINE_DAY_NO_YEAR.search(f)
+    if m:
+        try:
+            return dt.date(year, int(m.group("m")), int(m.group("d"))).isoformat()
+        except ValueError:
+            return None
+    m = _DEADLINE_MONTH_NO_YEAR.search(f)
+    if m and 1 <= int(m.group("m")) <= 12:
+        mo = int(m.group("m"))
+        return dt.date(year, mo, calendar.monthrange(year, mo)[1]).isoformat()
     return None
 
 
@@ -321,12 +342,12 @@ def _targets(f: str, text: str) -> list[Target]:
     return out
 
 
-def _task(node: _Node, expand) -> Task:
+def _task(node: _Node, expand, year: int | None = None) -> Task:
     text, f = node.full_text()
     lead, resp = _units(text, f, expand)
     body = re.sub(r"^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,3}[.、．]|[①-⑳])", "", text)
     return Task(id=node.path, text=body, lead_units=lead, responsible_units=resp,
-                deadline=_deadline(f), recurrence=_recurrence(f), targets=_targets(f, text))
+                deadline=_deadline(f, year), recurrence=_recurrence(f), targets=_targets(f, text))
 
 
 # --- a table of tasks (任务分工表) ------------------------------------------------------------
@@ -361,7 +382,7 @@ def _heading_row(f: str) -> list[str] | None:
     return kinds
 
 
-def table_tasks(paragraphs: list[str], folded: list[str], expand=None) -> list[Task]:
+def table_tasks(paragraphs: list[str], folded: list[str], expand=None, year: int | None = None) -> list[Task]:
     """The rows of a table of tasks: each row's task, lead and helping units, deadline."""
     tasks: list[Task] = []
     tables = 0
@@ -385,12 +406,13 @@ def table_tasks(paragraphs: list[str], folded: list[str], expand=None) -> list[T
             for c in cells_f:
                 cells.append(raw[pos:pos + len(c)])
                 pos += len(c) + 1
-            tasks.append(_row_task(f"表{tables}.{m.group(1)}", kinds, cells, cells_f, expand))
+            tasks.append(_row_task(f"表{tables}.{m.group(1)}", kinds, cells, cells_f, expand, year))
             k += 1
     return tasks
 
 
-def _row_task(task_id: str, kinds: list[str], cells: list[str], cells_f: list[str], expand) -> Task:
+def _row_task(task_id: str, kinds: list[str], cells: list[str], cells_f: list[str], expand,
+              year: int | None = None) -> Task:
     """Cells to columns; a task's text may hold spaces of its own, so extra cells are its."""
     if len(cells) > len(kinds) and "task" in kinds:
         t = kinds.index("task")
@@ -407,4 +429,5 @@ def _row_task(task_id: str, kinds: list[str], cells: list[str], cells_f: list[st
     resp = _names(by_kind["help"][0], expand) if "help" in by_kind else []
     when = by_kind.get("deadline", ("", ""))[1]
     return Task(id=task_id, text=text, lead_units=_dedupe(lead), responsible_units=[u for u in _dedupe(resp) if u not in lead],
-                deadline=_deadline(when), recurrence=_recurrence(when) or _recurrence(f), targets=_targets(f, text))
+                deadline=_deadline(when, year), recurrence=_recurrence(when) or _recurrence(f),
+                targets=_targets(f, text))

@@ -378,6 +378,8 @@ _NUMBER_SLOTS = (
     re.compile(r"(?<![0-9A-Za-z])[12](?=[0-9]{0,2}[OolI])[0-9OolI]{3}(?=\s*年)"),
     # a number before 号: ``〕1O号``, ``第15O号``
     re.compile(r"(?:(?<=[〕\])）】﹞])\s*(?:第\s*)?|(?<=第))(?=[0-9]{0,4}[OolI])[0-9OolI]{1,5}(?=\s*号)"),
+    # a month or day of a date: ``2024年l月``, ``2月2O日``, ``3月l5日``
+    re.compile(r"(?<=年)\s*(?=[0-9]?[OolI])[0-9OolI]{1,2}(?=\s*月)|(?<=月)\s*(?=[0-9]?[OolI])[0-9OolI]{1,2}(?=\s*日)"),
 )
 # The cheap test first: a letter that looks like a digit standing next to a digit.
 _LETTER_BY_DIGIT = re.compile(r"\d[OolI]|[OolI]\d")
@@ -413,7 +415,9 @@ def repair_ocr(text: str) -> str:
     character references of a web page saved as text (``&nbsp;``, ``&ldquo;``) are resolved.
     (Invisible format characters go in :func:`prepare`.)
     """
-    text = unify_ideographs(unescape_entities(text))
+    # Invisible characters first: a zero-width joiner inside ``1O号`` hides the number from the
+    # repairs below (``prepare`` drops them too, for text that skips this step).
+    text = unify_ideographs(unescape_entities(drop_invisible(text)))
     if _TONE_MARK.search(text):
         text = _PINYIN_RUBY.sub("", text)  # ``辦發(fā)``: a page's pronunciation guide, not text
     if _LETTER_BY_DIGIT.search(text):

@@ -237,7 +237,7 @@ def _registers(doc: Document, paragraphs: list[str], h: Header, as_of: dt.date) 
     if _PERSONNEL.search(fold(doc.title)):
         doc.appointments = find_appointments(doc.body, doc.date, expand, context=h.note)
     if _ENUMERATED.search(folded_body) or TASK_TABLE.search(folded_body):  # an outline, a 任务分工表
-        doc.tasks = find_tasks(paragraphs, expand, folded_body.split("\n"))
+        doc.tasks = find_tasks(paragraphs, expand, folded_body.split("\n"), int(doc.date[:4]) if doc.date else None)
 
 
 def _original_recipients(lines: Lines, h: Header) -> str:
