@@ -12,10 +12,11 @@ import re
 from ..models import Citation
 from ..normalize.fold import fold
 from ..normalize.sentences import sentences_with
+from ..normalize.words import any_word
 from ..parse.docnumber import find_doc_numbers
 from ..parse.titles import QUOTED_TITLE
 
-REPEAL_WORDS = re.compile(r"废止|停止执行|自行失效|同时失效|不再执行|予以撤销|宣布失效")
+REPEAL_WORDS = any_word(("废止", "停止执行", "自行失效", "同时失效", "不再执行", "予以撤销", "宣布失效"))
 _SENTENCE = re.compile(r"[^。\n]+[。\n]?")
 _CLAUSE = re.compile(r"[^,;，；]+[,;，；]?")
 
@@ -98,7 +99,7 @@ _DOC_TITLE = re.compile(
     r"(?:法|条例|规定|办法|细则|意见|通知|决定|方案|规划|纲要|计划|标准|规范|规程|指南|目录|清单|批复|函|报告|"
     r"公告|通告|令|决议|准则|制度|章程|要点|请示|通报|纪要|指引|措施|政策|导则|通则|意见稿|规则|守则|名录|大纲|解释|公报)(?:\([^()]*\))?$"
 )
-_CITATION_MARK = re.compile(r"《|号")
+_CITATION_MARK = re.compile(r"[《号]")
 _CLAUSE_BREAK = re.compile(r"[,:]")
 # Verbs before a citation, by relation, nearest one wins.
 _BEFORE = re.compile(

@@ -16,6 +16,7 @@ import re
 
 from ..models import Validity
 from ..normalize.sentences import sentences_with
+from ..normalize.words import any_word
 from ..parse.dates import DATE_PATTERN, parse_date, zh_number
 
 _NUM = r"(?P<n>\d+|[一二三四五六七八九十百两]+)"
@@ -35,7 +36,7 @@ _UNTIL = (rf"(?:有效期(?:自(?:{DATE_PATTERN})起?)?(?:至|到|截至|截止�
 _VALID_UNTIL_DATE = re.compile(rf"{_UNTIL}(?P<date>{DATE_PATTERN})")
 _VALID_UNTIL_MONTH = re.compile(rf"{_UNTIL}(?P<y>\d{{4}})年(?P<m>\d{{1,2}})月(?:底|末)?")
 _VALID_UNTIL_YEAR = re.compile(rf"{_UNTIL}(?P<y>\d{{4}})年(?:底|末)?")
-_KEYWORDS = re.compile(r"起|有效期|试行期|执行期|废止|失效|(?:执行|实施|施行|试行)至")
+_KEYWORDS = any_word(("起", "有效期", "试行期", "执行期", "废止", "失效", "执行至", "实施至", "施行至", "试行至"))
 
 
 def document_validity(folded_body: str, body: str, doc_date: str | None, as_of: dt.date) -> Validity:

@@ -70,7 +70,9 @@ _TRAILING_FOOTER = re.compile(r"[ \t][—–-][ \t]?(\d{1,3})[ \t]?[—–-]$")
 _RULE_CHARS = frozenset("—─━-=_*＊~～·•…※")
 _RULE = re.compile(r"^[—─━\-=_*＊~～·•…※\s]+$")
 # Runs of white space that are not already a single plain space.
-_ODD_SPACES = re.compile(r"[\t\u3000\u00a0][ \t\u3000\u00a0]*| [ \t\u3000\u00a0]+")
+# (Written to open with one character class, which ``re`` scans for fast: a tab, ideographic or
+# no-break space and what follows it, or a plain space followed by more.)
+_ODD_SPACES = re.compile(r"[ \t\u3000\u00a0](?:(?<=[\t\u3000\u00a0])[ \t\u3000\u00a0]*|(?<= )[ \t\u3000\u00a0]+)")
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 _BEFORE_TIGHT = re.compile(rf"[ \t\u3000\u00a0]+(?=[{CJK}{CJK_PUNCT})\]〕）】,.:;%\n])")
 _OPENERS = frozenset("([〔（【")
@@ -382,7 +384,7 @@ _NUMBER_SLOTS = (
     re.compile(r"(?<=年)\s*(?=[0-9]?[OolI])[0-9OolI]{1,2}(?=\s*月)|(?<=月)\s*(?=[0-9]?[OolI])[0-9OolI]{1,2}(?=\s*日)"),
 )
 # The cheap test first: a letter that looks like a digit standing next to a digit.
-_LETTER_BY_DIGIT = re.compile(r"\d[OolI]|[OolI]\d")
+_LETTER_BY_DIGIT = re.compile(r"[OolI](?:(?<=\d.)|(?=\d))")  # the letter first: a fast scan
 
 
 def _digits(m: re.Match) -> str:

@@ -40,8 +40,8 @@ _NUMBER_SUFFIX = re.compile(r"\s*[(（]?\s*第\s*\d{1,5}\s*号\s*[)）]?\s*$")
 _ONLINE = re.compile(r"\((?:见)?(?:网络版|网站|电子版|政府网站|门户网站)[^()]{0,10}\)|\(略\)|\(另发\)")
 # At least a few enumerated paragraphs: a plan worth reading for tasks.
 _ENUMERATED = re.compile(
-    r"(?:^|\n)(?:\(\d{1,3}\)|\d{1,3}[.、]|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]{1,3}、)[^\n]*"
-    r"(?:负责|牵头|责任单位|到\d{4}年|底前)")
+    r"^(?=[(\d一二三四五六七八九十])(?:\(\d{1,3}\)|\d{1,3}[.、]|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]{1,3}、)[^\n]*"
+    r"(?:负责|牵头|责任单位|到\d{4}年|底前)", re.M)
 _PERSONNEL = re.compile(r"任免|任职|免职|聘任|解聘|任命|免去|职务")
 # ``1.``, ``2、``, ``(3)`` — and ``1.2023年度…`` (an item number before a year, not a decimal).
 _ITEM = re.compile(r"^(?:\d{1,2}[.、](?:(?!\d)|(?=\d{4}年))|[(]\d{1,2}[)])")
