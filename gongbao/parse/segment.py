@@ -492,7 +492,7 @@ def loose_headers(lines: Lines, lo: int = 0) -> list[Header]:
     # chapters, articles, numbered parts or first sentence.
     for i in range(lo, hi - 1):
         ft = lines.ft[i]
-        if not (4 <= len(ft) <= 50 and _TEXT_NAME.search(ft)) or ends_sentence(ft) or "," in ft \
+        if not (4 <= len(ft) <= 50 and TEXT_NAME.search(ft)) or ends_sentence(ft) or "," in ft \
                 or _ENUM_START.match(ft):
             continue
         pos = i + 1
@@ -523,7 +523,6 @@ def _number_below(lines: Lines, b: int, hi: int) -> tuple[int, DocNumber] | None
 TEXT_NAME = re.compile(
     r"(?:法|条例|规定|办法|细则|规则|规程|章程|准则|制度|决议|解释|方案|计划|规划|纲要|要点|措施|清单|指南|指引|解读|说明)"
     r"(?:\([^()]*\))?$")
-_TEXT_NAME = TEXT_NAME
 _ARTICLES = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+[章条节编]|总\s?则$)")
 
 
