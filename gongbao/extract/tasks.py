@@ -69,7 +69,12 @@ def outline(paragraphs: list[str], folded: list[str] | None = None) -> list[_Nod
     return roots
 
 
+_ENUM_FIRST = frozenset("一二三四五六七八九十(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+
+
 def _level_of(f: str) -> tuple[int | None, str]:
+    if f[:1] not in _ENUM_FIRST:
+        return None, ""  # most lines of text open with no enumerator: no pattern to try
     for level, rx in _LEVELS:
         m = rx.match(f)
         if m:
@@ -81,12 +86,15 @@ def _label_text(level: int, label: str) -> str:
     return f"({label})" if level in (2, 4) else label
 
 
+_DIGIT = re.compile(r"\d")
 _GLUED = ((3, re.compile(r"(?<![\d.])(\d{1,3})[.、](?=[\u4e00-\u9fff])")),
           (4, re.compile(r"(?<=[^\d(])\((\d{1,3})\)(?=[\u4e00-\u9fff])")))
 
 
 def _split_glued(para: str, f: str, expected: dict[int, int]) -> list[tuple[str, str]]:
     """Split ``…开发利用15.持续完善…`` where the next number of a list was run into a line."""
+    if not expected or not _DIGIT.search(f, 1):
+        return [(para, f)]  # only a number can be run in
     for level, rx in _GLUED:
         n = expected.get(level)
         if n is None or (f"{n}." not in f and f"{n}、" not in f and f"({n})" not in f):
