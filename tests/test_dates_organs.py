@@ -88,3 +88,13 @@ def test_chinese_numbers_with_hundreds(text, value):
     from gongbao.parse.dates import zh_number
 
     assert zh_number(text) == value
+
+
+@pytest.mark.parametrize(("title", "doc_type"), [
+    ("关于做好春耕工作的通知（试行）", "通知"),
+    ("关于修改某某条例的决定(草案)", "决定"),
+    ("某县人民政府令（第5号）", "令"),
+    ("某某管理办法(试行)", None),
+])
+def test_a_note_in_parentheses_after_the_title_leaves_its_doc_type(title, doc_type):
+    assert doc_type_of(title) == doc_type

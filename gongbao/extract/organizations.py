@@ -84,7 +84,7 @@ class OrganizationIndex:
         name = name.strip()
         if not name or "各" in name or not is_organ(name):
             return None
-        name = re.sub(r"等(?:部门|单位)?$", "", name)
+        name = _AND_OTHERS.sub("", name) if "等" in name else name
         full = canonical(name, juris)
         org = self._orgs.get(full)
         if org is None:
@@ -104,6 +104,7 @@ class OrganizationIndex:
         return sorted(self._orgs.values(), key=lambda o: o.name)
 
 
+_AND_OTHERS = re.compile(r"等(?:部门|单位)?$")
 _LIST_SPLIT = re.compile(r"[、,，;；]|等(?:部门|单位)?(?:和|及|、)|(?<=[局委办厅院会部室心门])(?:和|及)(?=[\u4e00-\u9fff])")
 # Standard abbreviations of organ words, expanded in canonical names.
 _ABBREVIATIONS = (("管委会", "管理委员会"), ("政府办", "人民政府办公室"))

@@ -350,10 +350,13 @@ def _targets(f: str, text: str) -> list[Target]:
     return out
 
 
+_ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,3}[.、．]|[①-⑳])")
+
+
 def _task(node: _Node, expand, year: int | None = None) -> Task:
     text, f = node.full_text()
     lead, resp = _units(text, f, expand)
-    body = re.sub(r"^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,3}[.、．]|[①-⑳])", "", text)
+    body = _ENUMERATOR.sub("", text)
     return Task(id=node.path, text=body, lead_units=lead, responsible_units=resp,
                 deadline=_deadline(f, year), recurrence=_recurrence(f), targets=_targets(f, text))
 

@@ -70,6 +70,9 @@ _NAME_START = re.compile(
 )
 
 
+_NAME_BREAK = re.compile(r"[\s、,，]+")
+
+
 def split_organs(text: str) -> list[str]:
     """Split ``text`` into organ names: on spaces first, then where two names touch.
 
@@ -77,7 +80,7 @@ def split_organs(text: str) -> list[str]:
     cleanly is returned whole.
     """
     out: list[str] = []
-    for part in re.split(r"[\s、,，]+", text.strip()):
+    for part in _NAME_BREAK.split(text.strip()):
         if part:
             out.extend(_split_run(part))
     return out

@@ -29,10 +29,14 @@ _NUMBERED_HEAD = re.compile(r"(令|公告|通告)$")
 _FALSE_TYPE = re.compile(r"(?:条令|司令|法令|指令|口令|禁令|号令|命令书|函数|信函|公函件)$")
 
 
+_TRAILING_NOTE = re.compile(r"\([^()]*\)$")
+
+
 def doc_type_of(title: str) -> str | None:
     """The 文种 a title ends with: ``…的通知`` → 通知; ``某某人民政府令`` → 令."""
-    t = tighten(fold(title)).rstrip(")")
-    t = re.sub(r"\([^()]*\)$", "", t)  # ``…的通知(试行)``, ``…的决定(草案)``
+    t = tighten(fold(title))
+    if t.endswith(")"):
+        t = _TRAILING_NOTE.sub("", t).rstrip(")")  # ``…的通知(试行)``, ``…的决定(草案)``; a stray ``)``
     if _FALSE_TYPE.search(t):
         return None
     m = _TYPE_END.search(t)
