@@ -62,6 +62,11 @@ def test_web_page_blocks_breaks_pre_and_references():
         "关于某事的 通知", "第一行", "第二行\u00a0“引”", "甲  乙", "丙", "1", "某政发〔2015〕8号"]
 
 
+def test_a_pronunciation_over_a_character_is_no_text():
+    page = "<p>關於印<ruby>發<rp>(</rp><rt>fā</rt><rp>)</rp></ruby>某某的通知</p><p>印<ruby>發<rt>fā</rt></ruby>給你們</p>"
+    assert html_to_text(page).split("\n")[:-1] == ["關於印發某某的通知", "印發給你們"]
+
+
 def test_a_government_web_page_with_its_metadata_table():
     """A 政府信息公开 page as a site serves it: the table's cells give the 发文字号, 成文日期 and
     有效性 the text does not print; the page's tools stay out of the document."""

@@ -16,7 +16,9 @@ _BLOCKS = frozenset("""address article aside blockquote body caption center dd d
 fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section
 summary table tbody td tfoot th thead tr ul""".split())
 _SKIP = frozenset(("script", "style", "head", "noscript", "template", "svg", "iframe", "object", "nav", "footer",
-                   "button", "select"))
+                   "button", "select",
+                   # a pronunciation printed over a character (``<ruby>發<rt>fā</rt></ruby>``)
+                   "rt", "rp"))
 # A government site's chrome around the text: breadcrumbs, tools, footer lines.
 _CHROME = re.compile(
     r"网站标识码|ICP备|公网安备|版权所有|Copyright|©|^(?:主办单位|承办单位|技术支持|维护单位)[:：]|网站地图|联系我们"
