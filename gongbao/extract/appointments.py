@@ -39,9 +39,10 @@ _TRAIL = ";:。,.、 "
 _VERBS = {"任命": "appoint", "聘任": "appoint", "聘用": "appoint", "提名": "appoint",
           "免去": "remove", "解聘": "remove", "撤销": "remove"}
 _MODE_END = re.compile(r"(?:决定|同意|拟)?(任命|聘任|聘用|免去|解聘)[:]?\s*$")
-_MODE_LEAD = re.compile(r"^(?:(?P<by>[\u4e00-\u9fff]{2,30}?)(?:经?研究)?决定|决定|同意|拟)?(?P<verb>任命|聘任|聘用|免去|解聘)(?![:]?$)")
-# ``省人民政府决定:`` over the list: who decides (when no meeting is named).
-_DECIDES = re.compile(r"^(?P<by>[\u4e00-\u9fff]{2,30}?)(?:经?研究)?决定[:]?$")
+# ``省人民政府决定``: who decides (when no meeting is named), before a list or its verb.
+_BY = r"(?P<by>[\u4e00-\u9fff]{2,30}?)(?:经?研究)?决定"
+_MODE_LEAD = re.compile(rf"^(?:{_BY}|决定|同意|拟)?(?P<verb>任命|聘任|聘用|免去|解聘)(?![:]?$)")
+_DECIDES = re.compile(rf"^{_BY}[:]?$")
 # ``决定张三为某县人民政府代理县长``: a decision with no verb of its own.
 _DECIDED = re.compile(rf"^决定(?P<person>{_NAME})(?:同志)?为(?P<post>.+?)$")
 # ``…，代理某县人民政府县长职务``: acting in a post, the person the clause before named.
@@ -76,19 +77,19 @@ def find_appointments(body: str, doc_date: str | None = None, expand=None,
     mode: str | None = None
     verb: str | None = None
     decided_by = meeting = decision_date = None
+    canon = expand or (lambda name: name)
     if context:
         got = _decision(fold(context), context)
         if got:
             decided_by, meeting, decision_date = got
-    if decided_by and expand:
-        decided_by = expand(decided_by)
+    if decided_by:
+        decided_by = canon(decided_by)
     for para in body.split("\n"):
         f, para = _without_person_notes(fold(para), para)
         got = _decision(f, para)
         if got:
             decided_by, meeting, decision_date = got
-            if expand:
-                decided_by = expand(decided_by)
+            decided_by = canon(decided_by)
         for cm in re.finditer(r"[^;。,]+[;。,]?", f):
             clause = cm.group(0).strip()
             raw_clause = para[cm.start():cm.end()].strip()
@@ -101,7 +102,7 @@ def find_appointments(body: str, doc_date: str | None = None, expand=None,
                 continue
             by = _DECIDES.match(clause)
             if by and not decided_by and is_organ(by.group("by")):
-                decided_by = expand(by.group("by")) if expand else by.group("by")
+                decided_by = canon(by.group("by"))
                 continue
             lead = _MODE_LEAD.match(clause)
             if lead and lead.group("by") and not is_organ(lead.group("by")):
@@ -111,7 +112,7 @@ def find_appointments(body: str, doc_date: str | None = None, expand=None,
                 mode = _VERBS[verb]
                 cut = lead.end()
                 if lead.group("by") and not decided_by:
-                    decided_by = expand(lead.group("by")) if expand else lead.group("by")
+                    decided_by = canon(lead.group("by"))
                 clause, raw_clause = clause[cut:], raw_clause[cut:]
             entry = (_special(clause, raw_clause) or _their(clause, raw_clause, out)
                      or (_entry(clause, raw_clause, mode, verb) if mode else None)

@@ -10,13 +10,13 @@ recurrences from ``每季度``; targets from ``毛入园率达到90%以上``.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from ..models import Target, Task
 from ..normalize.fold import fold
+from ..parse.dates import month_end
 from .organizations import split_unit_list
 
 _LEVELS = (
@@ -271,7 +271,7 @@ def _deadline(f: str, year: int | None = None) -> str | None:
     m = _DEADLINE_MONTH.search(f)
     if m and 1 <= int(m.group("m")) <= 12:
         y, mo = int(m.group("y")), int(m.group("m"))
-        return dt.date(y, mo, calendar.monthrange(y, mo)[1]).isoformat()
+        return month_end(y, mo).isoformat()
     m = _DEADLINE_YEAR.search(f)
     if m:
         return dt.date(int(m.group("y") or m.group("y2")), 12, 31).isoformat()
@@ -293,7 +293,7 @@ def _deadline_in_year(f: str, year: int) -> str | None:
     m = _DEADLINE_MONTH_NO_YEAR.search(f)
     if m and 1 <= int(m.group("m")) <= 12:
         mo = int(m.group("m"))
-        return dt.date(year, mo, calendar.monthrange(year, mo)[1]).isoformat()
+        return month_end(year, mo).isoformat()
     return None
 
 

@@ -10,14 +10,13 @@ Repeal by another document is known only across documents: the archive sets it.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 
 from ..models import Validity
 from ..normalize.sentences import sentences_with
 from ..normalize.words import any_word
-from ..parse.dates import DATE_PATTERN, parse_date, zh_number
+from ..parse.dates import DATE_PATTERN, month_end, parse_date, zh_number
 
 _NUM = r"(?P<n>\d+|[一二三四五六七八九十百两]+)"
 _EVENT = r"(?:印发|发布|公布|颁布|发文|签发|下发|出台)"
@@ -63,14 +62,18 @@ def document_validity(folded_body: str, body: str, doc_date: str | None, as_of: 
             if start and until:
                 break
     start = start or base
-    status = "in_force"
-    if start and as_of < start:
-        status = "not_yet_effective"
-    elif until and as_of > until:
-        status = "expired"
-    return Validity(status=status, effective_from=start.isoformat() if start else None,
+    return Validity(status=status_on(start, until, as_of), effective_from=start.isoformat() if start else None,
                     effective_until=until.isoformat() if until else None,
                     evidence="".join(evidence) or None, as_of=as_of.isoformat())
+
+
+def status_on(start: dt.date | None, until: dt.date | None, day: dt.date) -> str:
+    """时效性 on ``day`` of a text in force from ``start`` to ``until`` (both days included)."""
+    if start and day < start:
+        return "not_yet_effective"
+    if until and day > until:
+        return "expired"
+    return "in_force"
 
 
 def _start_in(s: str, base: dt.date | None) -> dt.date | None:
@@ -98,7 +101,7 @@ def _until_in(s: str, start: dt.date | None) -> dt.date | None:
     if m:
         y, mo = int(m.group("y")), int(m.group("m"))
         if 1 <= mo <= 12:
-            return dt.date(y, mo, calendar.monthrange(y, mo)[1])
+            return month_end(y, mo)
     m = _VALID_UNTIL_YEAR.search(s)
     if m:
         return dt.date(int(m.group("y")), 12, 31)

@@ -52,8 +52,9 @@ _WEB_TOOLS = re.compile(
     + "|".join(_WEB_TOOL_LINES) + ")", re.M)
 # A bare count of views (``浏览次数：1024``), never a sentence that mentions views; looked for only
 # where such a count is (scanning every line for it costs as much as all the rules above).
-_VIEW_COUNT = re.compile(r"(?:浏览|阅读|点击|访问)(?:次数|量|数)[:：]")
-_VIEW_COUNT_LINE = re.compile(r"^[^\n。]{0,80}(?:浏览|阅读|点击|访问)(?:次数|量|数)[:：][ \t]*\d+[ \t]*次?[ \t]*$", re.M)
+_VIEWS = r"(?:浏览|阅读|点击|访问)(?:次数|量|数)[:：]"
+_VIEW_COUNT = re.compile(_VIEWS)
+_VIEW_COUNT_LINE = re.compile(rf"^[^\n。]{{0,80}}{_VIEWS}[ \t]*\d+[ \t]*次?[ \t]*$", re.M)
 _FOOTER = re.compile(
     r"^\s*(?:[-—–－~·•]+\s*(\d{1,4})\s*[-—–－~·•]*|(\d{1,4})\s*[-—–－~·•]+|第\s*(\d{1,4})\s*页(?:\s*共\s*\d+\s*页)?"
     r"|(\d{1,4})\s*/\s*\d{1,4}|(?:Page|PAGE|页码)\s*[:：]?\s*(\d{1,4}))\s*$"
@@ -177,8 +178,9 @@ def prepare(text: str) -> Prepared:
         # The same chrome in traditional characters (``發布日期：… 來源：…``), found in the folded
         # text (one character for one) and cut out of the original.
         text = _cut(text, _WEB_TOOLS.finditer(fold(text)))
-        if _VIEW_COUNT.search(fold(text)):
-            text = _cut(text, _VIEW_COUNT_LINE.finditer(fold(text)))
+        folded = fold(text)
+        if _VIEW_COUNT.search(folded):
+            text = _cut(text, _VIEW_COUNT_LINE.finditer(folded))
     if "\t" in text or "\u3000" in text or "\u00a0" in text or "  " in text:
         text = _ODD_SPACES.sub(" ", text)
     out: list[str] = []
@@ -400,9 +402,9 @@ def _digits(m: re.Match) -> str:
 
 # Pinyin with a tone mark in parentheses right after a character (``發(fā)``, ``區(qū)``): some sites
 # print a pronunciation after rarer characters and it comes along when the page is copied.
-_TONE_MARK = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
-_PINYIN_RUBY = re.compile(
-    "(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+_TONED = "[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]"
+_TONE_MARK = re.compile(_TONED)
+_PINYIN_RUBY = re.compile(f"(?<=[\u4e00-\u9fff])[(（][a-zü]*{_TONED}[a-zü]*[)）]")
 
 
 def repair_ocr(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -79,3 +80,8 @@ def parse_date(text: str) -> str | None:
     if m:
         return _make(m.group("y"), m.group("m"), m.group("d"))
     return None
+
+
+def month_end(year: int, month: int) -> dt.date:
+    """The last day of a month: what ``2024年6月底前`` or ``有效期至2025年12月`` reaches."""
+    return dt.date(year, month, calendar.monthrange(year, month)[1])

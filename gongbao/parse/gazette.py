@@ -11,6 +11,7 @@ import re
 
 from ..errors import InputError
 from ..extract.organizations import OrganizationIndex, jurisdiction, split_unit_list
+from ..extract.validity import status_on
 from ..models import Document, Gazette, TocEntry
 from ..normalize.fold import fold
 from ..normalize.layout import prepare, repair_ocr
@@ -200,11 +201,10 @@ def _apply_page_metadata(doc: Document, page: PageMetadata) -> None:
             v.evidence = page.dates_evidence
         elif page.effective_from and not v.evidence:
             v.effective_from, v.evidence = page.effective_from, page.dates_evidence
-        as_of = v.as_of or ""
-        if v.effective_until and as_of > v.effective_until:
-            v.status = "expired"
-        elif v.effective_from and as_of and as_of < v.effective_from:
-            v.status = "not_yet_effective"
+        if v.as_of:
+            day = dt.date.fromisoformat
+            v.status = status_on(v.effective_from and day(v.effective_from), v.effective_until and day(v.effective_until),
+                                 day(v.as_of))
     if page.status and v is not None and v.status == "in_force":
         v.status = page.status
         v.evidence = page.evidence

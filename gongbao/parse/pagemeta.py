@@ -99,7 +99,7 @@ def read_page_metadata(raw_lines: list[str], lo: int, hi: int) -> PageMetadata |
             if not used:
                 i += 1
                 continue
-            if last and i + 1 < hi and _cells(raw_lines[i + 1]) and not re.search("[:：]", raw_lines[i]):
+            if last and i + 1 < hi and _cells(raw_lines[i + 1]) and not (":" in raw_lines[i] or "：" in raw_lines[i]):
                 # A value wrapped onto a line of its own, with the table going on under it.
                 label, value = values[last]
                 values[last] = (label, value + raw_lines[i].strip())

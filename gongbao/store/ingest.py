@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import F, Q
 
+from ..extract.validity import status_on
 from ..models import Gazette
 from ..parse.gazette import parse_gazette
 from ..sources import read_text
@@ -381,12 +382,7 @@ def current_status(d: m.Document, today: dt.date | None = None) -> str:
         return "repealed"
     if d.status in ("repealed", "expired") and not d.effective_until and d.validity_evidence:
         return d.status
-    today = today or today_date()
-    if d.effective_from and today < d.effective_from:
-        return "not_yet_effective"
-    if d.effective_until and today > d.effective_until:
-        return "expired"
-    return "in_force"
+    return status_on(d.effective_from, d.effective_until, today or today_date())
 
 
 def _date(value) -> dt.date | None:

@@ -377,11 +377,6 @@ class SearchIndex:
                 ranked += [(1, hit) for hit in _ranked(searchers, plan.untitled, end - titled)[0]]
         return [Hit(searchers[k].doc(addr)["slug"][0], score, tier) for tier, (score, k, addr) in ranked[offset:end]]
 
-    def build_query(self, q: str, filters: dict[str, str]):
-        """A tantivy query for user text ``q``: never raises, whatever ``q`` holds."""
-        plan, terms = self.plan(q, filters)
-        return (plan.query if plan else None), terms
-
     def plan(self, q: str, filters: dict[str, str]) -> tuple[_Plan | None, list[str]]:
         """The queries for user text ``q`` (see ``_Plan``) and the words to highlight."""
         s = self.schema
