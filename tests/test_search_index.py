@@ -2,7 +2,7 @@
 
 import pytest
 
-from gongbao.store.search import INDEX_FORMAT, SearchIndex, covering_bigrams
+from gongbao.store.search import INDEX_FORMAT, SearchIndex, covering_bigrams, covering_grams
 
 
 def record(slug: str, body: str, title: str = "关于某事的通知") -> dict:
@@ -50,7 +50,8 @@ def test_an_index_of_another_format_is_emptied_for_a_rebuild(tmp_path):
 
 def test_a_phrase_matches_exactly_where_its_characters_stand_together(tmp_path):
     """Random texts over four characters, punctuation and line breaks; every query of one to
-    seven characters finds exactly the texts that hold it, run for run (no more, no fewer)."""
+    ten characters (a character, a bigram, a trigram, phrases of trigrams that overlap or
+    not) finds exactly the texts that hold it, run for run (no more, no fewer)."""
     import random
     import re
 
@@ -58,13 +59,18 @@ def test_a_phrase_matches_exactly_where_its_characters_stand_together(tmp_path):
     texts = {f"t{k}": "".join(rng.choice("养老服务养老服务，\n") for _ in range(rng.randrange(3, 40))) for k in range(60)}
     idx = SearchIndex(tmp_path / "index")
     idx.replace_issue("i1", [record(slug, body) for slug, body in texts.items()])
-    queries = {"".join(rng.choice("养老服务") for _ in range(rng.randrange(1, 8))) for _ in range(80)}
+    queries = {"".join(rng.choice("养老服务") for _ in range(rng.randrange(1, 11))) for _ in range(80)}
+    runs = [run for body in texts.values() for run in re.findall("[养老服务]+", body)]
+    for run in sorted(runs, key=len)[-30:]:  # and pieces of the texts' longest runs: found
+        start = rng.randrange(len(run) // 2)
+        queries.add(run[start:start + rng.randrange(1, 11)])
     for q in sorted(queries):
         expected = {slug for slug, body in texts.items() if q in body}
         res = idx.search(q, limit=100)
         assert {h.slug for h in res.hits} == expected, q
         assert res.total == len(expected), q
     assert any(re.search("[养老服务]{4}", b) for b in texts.values())  # long runs were there to find
+    assert {len(q) for q in queries if any(q in b for b in texts.values())} >= set(range(1, 9))
 
 
 @pytest.mark.parametrize(("run", "cover"), [
@@ -76,6 +82,16 @@ def test_a_phrase_matches_exactly_where_its_characters_stand_together(tmp_path):
 ])
 def test_covering_bigrams(run, cover):
     assert covering_bigrams(run) == cover
+
+
+@pytest.mark.parametrize(("run", "cover"), [
+    ("养老服", [(0, "养老服")]),
+    ("养老服务", [(0, "养老服"), (1, "老服务")]),
+    ("基本养老服务", [(0, "基本养"), (3, "老服务")]),
+    ("城乡居民基本医疗保险", [(0, "城乡居"), (3, "民基本"), (6, "医疗保"), (7, "疗保险")]),
+])
+def test_covering_trigrams(run, cover):
+    assert covering_grams(run, 3) == cover
 
 
 def test_title_hits_come_first_and_pages_cross_the_tiers_without_loss(tmp_path):
@@ -138,3 +154,67 @@ def test_a_sharded_index_finds_counts_and_pages_as_one_does(tmp_path):
         assert [h.tier for h in b.hits] == sorted(h.tier for h in b.hits), q  # title hits first
         paged = [h.slug for offset in range(0, b.total + 7, 7) for h in spread.search(q, filters, 7, offset).hits]
         assert paged == [h.slug for h in b.hits], q
+
+
+def test_every_issuer_of_a_joint_document_is_counted_and_found(tmp_path):
+    """Issuers are counted from columns of one value each (the first three) and one of many
+    (the rest): a joint document of five organs counts once under each, is found by each,
+    and an issuer named twice counts once."""
+    organs = ["甲省财政厅", "甲省民政厅", "甲省卫生健康委员会", "甲省人力资源和社会保障厅", "甲省医疗保障局"]
+    records = [record("joint", "推进养老服务体系建设。"), record("pair", "推进养老服务体系建设。"),
+               record("alone", "推进养老服务体系建设。"), record("twice", "推进养老服务体系建设。")]
+    records[0]["issuers"] = organs
+    records[1]["issuers"] = organs[3:]
+    records[2]["issuers"] = organs[4:]
+    records[3]["issuers"] = [organs[0], organs[0]]
+    for idx in (SearchIndex(tmp_path / "one"), SearchIndex(tmp_path / "spread", one_shard_below=0)):
+        idx.replace_issue("i1", records)
+        res = idx.search("养老服务")
+        assert res.total == 4
+        assert dict(res.facets["issuer"]) == {organs[0]: 2, organs[1]: 1, organs[2]: 1, organs[3]: 2, organs[4]: 3}
+        for organ, slugs in [(organs[4], {"joint", "pair", "alone"}), (organs[3], {"joint", "pair"}),
+                             (organs[0], {"joint", "twice"}), (organs[2], {"joint"})]:
+            found = idx.search("养老服务", {"issuer": organ})
+            assert {h.slug for h in found.hits} == slugs and found.total == len(slugs), organ
+
+
+def test_facets_are_the_same_when_there_are_too_many_combinations_to_list(tmp_path, monkeypatch):
+    """文种, year, 栏目 and 时效性 are counted from one column of their combinations; a shard
+    with more combinations than it lists counts each column instead, to the same figures."""
+    import gongbao.store.search as search
+
+    records = []
+    for k in range(40):
+        r = record(f"d{k}", "推进养老服务体系建设。")
+        r.update(doc_type=["通知", "决定", "批复", "意见"][k % 4], year=2020 + k % 5,
+                 section=["政府文件", "部门文件", None][k % 3], status=["in_force", "repealed"][k % 2])
+        records.append(r)
+    idx = SearchIndex(tmp_path / "index")
+    idx.replace_issue("i1", records)
+    listed = idx.search("养老服务")
+    assert dict(listed.facets["doc_type"]) == {"通知": 10, "决定": 10, "批复": 10, "意见": 10}
+    assert dict(listed.facets["year"]) == {str(y): 8 for y in range(2020, 2025)}
+    assert dict(listed.facets["section"]) == {"政府文件": 14, "部门文件": 13, "（无栏目）": 13}
+    assert dict(listed.facets["status"]) == {"in_force": 20, "repealed": 20}
+    monkeypatch.setattr(search, "_COMBOS", 3)
+    idx._cache.clear()
+    counted = idx.search("养老服务")
+    assert counted.total == listed.total == 40 and counted.facets == listed.facets
+
+
+def test_title_hits_of_a_single_character_come_newest_first(tmp_path):
+    """One character is too little to weigh: the documents whose title holds it come newest
+    first, in a single index or spread over shards; the documents whose body alone holds it
+    follow, ranked."""
+    records = []
+    for k, date in enumerate(["2021-05-01", "2024-02-01", "2019-01-01", "2023-07-15", "2024-02-02"]):
+        r = record(f"t{k}", "请认真贯彻执行。", title=f"关于县域{'商业' * k}体系建设的通知")
+        r.update(date=date, year=int(date[:4]))
+        records.append(r)
+    records += [record(f"b{k}", "全县" * (k + 1) + "。", title="关于春季防火的通知") for k in range(2)]
+    for idx in (SearchIndex(tmp_path / "one"), SearchIndex(tmp_path / "spread", one_shard_below=0)):
+        idx.replace_issue("i1", records)
+        res = idx.search("县", limit=10)
+        assert [h.slug for h in res.hits] == ["t4", "t1", "t3", "t0", "t2", "b1", "b0"]
+        assert [h.tier for h in res.hits] == [0] * 5 + [1] * 2
+        assert [h.slug for h in idx.search("县", limit=2, offset=4).hits] == ["t2", "b1"]
