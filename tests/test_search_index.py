@@ -218,3 +218,15 @@ def test_title_hits_of_a_single_character_come_newest_first(tmp_path):
         assert [h.slug for h in res.hits] == ["t4", "t1", "t3", "t0", "t2", "b1", "b0"]
         assert [h.tier for h in res.hits] == [0] * 5 + [1] * 2
         assert [h.slug for h in idx.search("县", limit=2, offset=4).hits] == ["t2", "b1"]
+
+
+def test_totals_kept_for_paging_are_dropped_when_the_index_changes(tmp_path):
+    """A query's total and facets are kept so that paging does not recount; a change to the
+    index (by this process, without a new database generation) counts them again."""
+    idx = SearchIndex(tmp_path / "index")
+    assert idx.search("养老服务").total == 0
+    idx.replace_issue("i1", [record("a", "推进养老服务体系建设。")])
+    res = idx.search("养老服务")
+    assert res.total == 1 and [h.slug for h in res.hits] == ["a"] and dict(res.facets["doc_type"]) == {"通知": 1}
+    idx.replace_issue("i1", [])
+    assert idx.search("养老服务").total == 0

@@ -257,8 +257,10 @@ class SearchIndex:
         return _Writer(self, heap_size)
 
     def reload(self) -> None:
+        """See the index's latest commit; totals and facets kept for the old one are dropped."""
         for shard in self.shards:
             shard.reload()
+        self._cache.clear()
 
     def _clear(self) -> None:
         """Remove the index files (not the lock other processes may be holding)."""
@@ -325,7 +327,6 @@ class SearchIndex:
                 writer.delete("slug", d["slug"])
                 writer.add(d)
             writer.commit()
-            self._cache.clear()
         self.reload()
 
     def status_day(self) -> str | None:
