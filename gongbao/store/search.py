@@ -71,10 +71,10 @@ _NON_CJK = re.compile(f"[^{_CJK}]+")
 _NUMBER_WITHOUT_HAO = re.compile(r"([\u4e00-\u9fff]{1,12}\s?[〔\[(（【﹝]\s?\d{4}\s?[〕\])）】﹞]\s?\d{1,5})(?![\d号])")
 _WORD = re.compile(r"[a-z0-9]+")
 # What stands for a run of other characters between Chinese ones: a private-use code point
-# four bytes long, so that a pair holding it is seven bytes and the index drops it (a CJK
-# bigram is six), keeping its position as a gap.
+# four bytes long, so that a pair or triple holding it is longer than any CJK bigram (six
+# bytes) or trigram (nine) and the index drops it, keeping its position as a gap.
 _GAP = "\U000f0000"
-_BIGRAM_BYTES = 6
+_BIGRAM_BYTES, _TRIGRAM_BYTES = 6, 9
 _U32 = next(code for code in "IL" if array(code).itemsize == 4)
 _UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"
 _SPACE = [ord(" ")]
@@ -94,8 +94,8 @@ def _gapped(f: str) -> str:
     return _NON_CJK.sub(_GAP, f)
 
 
-def _bigrams_folded(f: str) -> str:
-    """The token stream of folded text's Chinese for the index, whitespace separated.
+def _bigrams(g: str) -> str:
+    """The bigram token stream of gapped text ``g`` for the index, whitespace separated.
 
     Every pair of neighbouring characters in reading order, each run of other characters
     standing as one gap character: ``养老，老服`` gives 养老 老▯ ▯老 老服, and the index keeps
@@ -103,7 +103,6 @@ def _bigrams_folded(f: str) -> str:
     together (养老服 is not in 养老，老服). C-level passes only: tokenizing is much of the cost
     of indexing. Latin words and numbers are indexed apart (``words``).
     """
-    g = _gapped(f)
     if len(g) < 2:
         return "" if g == _GAP else g  # one character alone is its own token
     return _grams(g, 2)
@@ -244,7 +243,7 @@ class SearchIndex:
         index.register_tokenizer("bigram", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace())
                                  .filter(tantivy.Filter.remove_long(_BIGRAM_BYTES + 1)).build())
         index.register_tokenizer("trigram", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace())
-                                 .filter(tantivy.Filter.remove_long(_BIGRAM_BYTES * 3 // 2 + 1)).build())
+                                 .filter(tantivy.Filter.remove_long(_TRIGRAM_BYTES + 1)).build())
         return index
 
     def shard_of(self, d: dict) -> int:
@@ -360,14 +359,15 @@ class SearchIndex:
         doc.add_text("slug", d["slug"])
         doc.add_text("issue", d["issue"])
         title, body = fold(d["title"]).lower(), fold(d["body"]).lower()  # one fold per text
-        doc.add_text("title", _bigrams_folded(title))
+        title_gapped = _gapped(title)
+        doc.add_text("title", _bigrams(title_gapped))
+        doc.add_text("title_chars", _characters(title_gapped))
         # The body fields hold the title too (a gap between): one phrase to check for a match.
         whole = _gapped(title + "\n" + body)
-        doc.add_text("body", _grams(whole, 2) if len(whole) > 1 else whole.replace(_GAP, ""))
+        doc.add_text("body", _bigrams(whole))
         doc.add_text("body3", _grams(whole, 3))
         doc.add_text("words", _words_folded(title + " " + body))
         doc.add_text("chars", _characters(whole))
-        doc.add_text("title_chars", _characters(_gapped(title)))
         for token in number_tokens(d.get("doc_number") or ""):
             doc.add_text("number", token)
         issuers = list(dict.fromkeys(d.get("issuers") or ["（未署）"]))
