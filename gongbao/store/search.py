@@ -1,10 +1,12 @@
 """Chinese full-text search in an embedded tantivy index beside the database.
 
-Text is indexed as CJK characters, bigrams and position-ordered trigrams, split in Python and
-read by a whitespace tokenizer, so that a query is a term (one, two or three characters) or a
-phrase of its trigrams: exact for words of any length (消防火灾隐患 matches only where those six
-characters stand together, never across punctuation or a paragraph break: there the positions
-keep a gap), which tantivy's own n-gram tokenizer is not (``shared/notes/search-engines.md``).
+Text is indexed as CJK characters, bigrams and position-ordered trigrams, so that a query is a
+term (one, two or three characters) or a phrase of its trigrams: exact for words of any length
+(消防火灾隐患 matches only where those six characters stand together, never across punctuation
+or a paragraph break: there the positions keep a gap), which tantivy's own n-gram tokenizer is
+not (``shared/notes/search-engines.md``): it gives no positions. The fields with positions are
+therefore split in Python and read by a whitespace tokenizer; those without are left to the
+n-gram tokenizer, which splits them in tantivy's indexing threads.
 Titles are bigrams with positions. Latin words and numbers are a field of their own. 发文字号
 are indexed as keywords of their own, in their normalised form and by their parts.
 
@@ -74,12 +76,12 @@ _WORD = re.compile(r"[a-z0-9]+")
 # four bytes long, so that a pair or triple holding it is longer than any CJK bigram (six
 # bytes) or trigram (nine) and the index drops it, keeping its position as a gap.
 _GAP = "\U000f0000"
-_BIGRAM_BYTES, _TRIGRAM_BYTES = 6, 9
+_CHAR_BYTES, _BIGRAM_BYTES, _TRIGRAM_BYTES = 3, 6, 9
 _U32 = next(code for code in "IL" if array(code).itemsize == 4)
 _UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"
 _SPACE = [ord(" ")]
 # The layout of the token stream; an index written with another is rebuilt from the database.
-INDEX_FORMAT = "5"
+INDEX_FORMAT = "6"
 # Parts of the index searched side by side, one thread each: a query's aggregation (exact total
 # and facets) touches every hit, and at a million documents one thread is too slow for it.
 SHARDS = 2
@@ -95,7 +97,7 @@ def _gapped(f: str) -> str:
 
 
 def _bigrams(g: str) -> str:
-    """The bigram token stream of gapped text ``g`` for the index, whitespace separated.
+    """The bigram token stream of gapped text ``g`` for the title, whitespace separated.
 
     Every pair of neighbouring characters in reading order, each run of other characters
     standing as one gap character: ``养老，老服`` gives 养老 老▯ ▯老 老服, and the index keeps
@@ -125,13 +127,6 @@ def _grams(g: str, n: int) -> str:
     return out.tobytes().decode(_UTF32)
 
 
-def _characters(g: str) -> str:
-    """The Chinese characters of gapped text ``g``, space separated. Split here rather than by
-    a tokenizer of tantivy's: its regex tokenizer made this field the costliest to index
-    (10.6 s for 40,000 documents, against 1.9 s for the whitespace tokenizer)."""
-    return _grams(g.replace(_GAP, ""), 1)
-
-
 def _words_folded(f: str) -> str:
     return " ".join(_WORD.findall(f))
 
@@ -146,14 +141,14 @@ def _schema() -> tantivy.Schema:
     # trigrams reads a fraction of the positions a phrase of bigrams does, common pairs such
     # as 服务 being far commoner than any three characters: counting the documents that hold
     # 基本养老服务 took 4.5 ms in 200,000 documents over bigrams, 1.8 ms over trigrams.
-    b.add_text_field("body", tokenizer_name="bigram", index_option="freq")
+    b.add_text_field("body", tokenizer_name="pairs", index_option="freq")
     b.add_text_field("body3", tokenizer_name="trigram")
     # Latin words and numbers of the title and the body, whole.
     b.add_text_field("words", tokenizer_name="whitespace", index_option="freq")
     # Characters one by one (no positions), for one-character queries: the body's (which holds
     # the title too) and the title's.
-    b.add_text_field("chars", tokenizer_name="whitespace", index_option="freq")
-    b.add_text_field("title_chars", tokenizer_name="whitespace", index_option="freq")
+    b.add_text_field("chars", tokenizer_name="chars", index_option="freq")
+    b.add_text_field("title_chars", tokenizer_name="chars", index_option="freq")
     b.add_text_field("number", tokenizer_name="raw", index_option="basic")
     # Every issuer, to filter by; for the 发文机关 facet, the first and second issuers in
     # columns of one value a document, the others (documents of three issuers or more) in a
@@ -244,6 +239,13 @@ class SearchIndex:
                                  .filter(tantivy.Filter.remove_long(_BIGRAM_BYTES + 1)).build())
         index.register_tokenizer("trigram", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace())
                                  .filter(tantivy.Filter.remove_long(_TRIGRAM_BYTES + 1)).build())
+        # Fields without positions are split by tantivy's n-gram tokenizer, in its indexing
+        # threads, rather than here (it gives every token position 0: only these may use it).
+        # A character or pair holding the gap is longer than any CJK one and is dropped.
+        index.register_tokenizer("chars", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.ngram(1, 1, False))
+                                 .filter(tantivy.Filter.remove_long(_CHAR_BYTES + 1)).build())
+        index.register_tokenizer("pairs", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.ngram(2, 2, False))
+                                 .filter(tantivy.Filter.remove_long(_BIGRAM_BYTES + 1)).build())
         return index
 
     def shard_of(self, d: dict) -> int:
@@ -361,13 +363,13 @@ class SearchIndex:
         title, body = fold(d["title"]).lower(), fold(d["body"]).lower()  # one fold per text
         title_gapped = _gapped(title)
         doc.add_text("title", _bigrams(title_gapped))
-        doc.add_text("title_chars", _characters(title_gapped))
+        doc.add_text("title_chars", title_gapped)
         # The body fields hold the title too (a gap between): one phrase to check for a match.
         whole = _gapped(title + "\n" + body)
-        doc.add_text("body", _bigrams(whole))
+        doc.add_text("body", whole)
         doc.add_text("body3", _grams(whole, 3))
         doc.add_text("words", _words_folded(title + " " + body))
-        doc.add_text("chars", _characters(whole))
+        doc.add_text("chars", whole)
         for token in number_tokens(d.get("doc_number") or ""):
             doc.add_text("number", token)
         issuers = list(dict.fromkeys(d.get("issuers") or ["（未署）"]))
