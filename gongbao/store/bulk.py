@@ -90,18 +90,18 @@ _JSON_COLUMNS = {"issuers", "signatories", "attachments", "warnings", "edited_fi
 
 # One encoder for every row: ``json.dumps`` with options builds a new one on each call.
 _JSON = json.JSONEncoder(ensure_ascii=False).encode
-_PLAIN = re.compile(r'^[^"\\\x00-\x1f\x7f]*$')
+_PLAIN = re.compile(r'[^"\\\x00-\x1f\x7f]*')  # nothing JSON escapes
 
 
 def _json_list(items) -> str:
     """JSON text of a list; plain strings (the common case) without the encoder's overhead."""
     if not items:
         return "[]"
-    if all(type(x) is str for x in items):
-        joined = '","'.join(items)
-        if _PLAIN.match(joined):
-            return '["' + joined + '"]'
-    return _JSON(items)
+    try:
+        plain = _PLAIN.fullmatch("".join(items))
+    except TypeError:  # not all strings
+        return _JSON(items)
+    return '["' + '","'.join(items) + '"]' if plain else _JSON(items)
 
 
 def _write_batch(batch) -> list[dict]:
