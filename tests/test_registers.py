@@ -99,6 +99,20 @@ def test_appointments_carry_the_decision(gazette):
         "交城县第十七届人民代表大会常务委员会", "第二十七次会议", "2024-08-30")
 
 
+@pytest.mark.parametrize(("body", "by"), [
+    ("经市人民政府研究决定：\n任命王建国为市发展和改革委员会主任。", "市人民政府"),
+    ("经县人民政府研究决定，任命王五为县教育局局长。", "县人民政府"),
+    ("县人民政府决定：\n免去张三的县财政局局长职务。", "县人民政府"),
+    # An organ whose name begins with 经 keeps it.
+    ("经济技术开发区管理委员会决定：\n任命李四为开发区财政局局长。", "经济技术开发区管理委员会"),
+    ("经研究决定，任命王五为县教育局局长。", None),
+])
+def test_the_deciding_organ_without_jing(body, by):
+    from gongbao.extract.appointments import find_appointments
+
+    assert [a.decided_by for a in find_appointments(body)] == [by]
+
+
 def test_54_tasks_with_units(gazette):
     tasks = doc(gazette, "交政发〔2024〕12号").tasks
     assert len(tasks) == 54

@@ -40,9 +40,10 @@ _VERBS = {"任命": "appoint", "聘任": "appoint", "聘用": "appoint", "提名
           "免去": "remove", "解聘": "remove", "撤销": "remove"}
 _MODE_END = re.compile(r"(?:决定|同意|拟)?(任命|聘任|聘用|免去|解聘)[:]?\s*$")
 # ``省人民政府决定``: who decides (when no meeting is named), before a list or its verb.
-_BY = r"(?P<by>[\u4e00-\u9fff]{2,30}?)(?:经?研究)?决定"
+# ``经市人民政府研究决定``: the organ without the 经 in front (an organ named 经济… keeps it).
+_BY = r"(?:经(?!济))?(?P<by>[\u4e00-\u9fff]{2,30}?)(?:经?研究)?决定"
 _MODE_LEAD = re.compile(rf"^(?:{_BY}|决定|同意|拟)?(?P<verb>任命|聘任|聘用|免去|解聘)(?![:]?$)")
-_DECIDES = re.compile(rf"^{_BY}[:]?$")
+_DECIDES = re.compile(rf"^{_BY}[:,]?$")
 # ``决定张三为某县人民政府代理县长``: a decision with no verb of its own.
 _DECIDED = re.compile(rf"^决定(?P<person>{_NAME})(?:同志)?为(?P<post>.+?)$")
 # ``…，代理某县人民政府县长职务``: acting in a post, the person the clause before named.
