@@ -77,7 +77,10 @@ def parse_toc(lines: Lines, lo: int, hi: int) -> tuple[list[TocEntry], list[int]
     return _entries(text), colophon
 
 
-_IS_META = re.compile(r"^\S{2,12}:|公报$|^\d{4}年第\d+期|出版\(|^\(?[月季]刊")
+# A running head between the 目录 and the first document (``某县人民政府公报   2024年第2期``) is
+# the name and number, not an entry.
+_IS_META = re.compile(r"^\S{2,12}:|公报$|^\d{4}年第\d+期|出版\(|^\(?[月季]刊"
+                      r"|公报\s*(?:\d{4}\s*年\s*)?第\s*\d+\s*期(?:\s*\(总第\s*\d+\s*期\))?$")
 
 
 def _entries(text: str) -> list[TocEntry]:
