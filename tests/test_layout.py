@@ -225,3 +225,23 @@ def test_disclosure_notes_in_every_form(note, disclosure):
 ])
 def test_a_web_pages_information_line_and_tools_are_not_text(line, kept):
     assert prepare(line + "\n").lines == ([line] if kept else [])
+
+
+_PLAN = "某县人民政府关于印发某县防汛应急预案的通知\n某政发〔2024〕5号\n各乡镇人民政府：\n现将《某县防汛应急预案》印发给你们。\n某县人民政府\n2024年6月1日\n"
+
+
+@pytest.mark.parametrize(("body", "paragraphs"), [
+    # A decimal outline: each heading a paragraph of its own, its number kept apart.
+    ("1 总则\n1.1 编制目的\n做好防汛工作。\n2.3.1 监测 预警\n加强监测。",
+     ["1 总则", "1.1 编制目的", "做好防汛工作。", "2.3.1 监测预警", "加强监测。"]),
+    # A count that the page put at the start of a line continues the sentence before it.
+    ("1 总则\n1.1 编制目的\n全县共有成员单位\n24 个，各单位分工负责。",
+     ["1 总则", "1.1 编制目的", "全县共有成员单位24个，各单位分工负责。"]),
+    # One such line alone is a sentence the page cut, not an outline.
+    ("各乡镇要在汛期前完成隐患排查，\n3 月底前上报。", ["各乡镇要在汛期前完成隐患排查，3月底前上报。"]),
+])
+def test_decimal_outline_headings(body, paragraphs):
+    from gongbao import parse_gazette
+
+    [doc] = parse_gazette(_PLAN.replace("2024年6月1日\n", "2024年6月1日\n某县防汛应急预案\n" + body + "\n")).documents
+    assert doc.body.split("\n")[2:] == paragraphs

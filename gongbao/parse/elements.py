@@ -159,8 +159,10 @@ def _body(lines: Lines, h: Header, end: int, doc: Document, sig, skip: set[int])
                 and organs_only(lines.raw[heading_lines[-1] + 1]):
             headings.add(heading_lines[-1] + 1)  # the carried text's organ under its title
     kept = [i for i in range(start, end) if i not in skip]
-    alone = {k for k, i in enumerate(kept) if i in headings or _standalone(lines, i, end)}
-    tr = [(lines.ft[i][:1] in "出列请缺参主记" and _name_list(lines.raw[i])) or lines.tr[i] for i in kept]
+    outline = _outline_headings(lines, kept)
+    alone = {k for k, i in enumerate(kept) if i in headings or i in outline or _standalone(lines, i, end)}
+    tr = [outline.get(i) or (lines.ft[i][:1] in "出列请缺参主记" and _name_list(lines.raw[i])) or lines.tr[i]
+          for i in kept]
     ft = [lines.ft[i] for i in kept]
     if h.body_head:
         head_t = _original_tail(lines, h)
@@ -170,6 +172,35 @@ def _body(lines: Lines, h: Header, end: int, doc: Document, sig, skip: set[int])
     paragraphs = join_paragraphs(tr, ft, alone)
     doc.body = "\n".join(paragraphs)
     return paragraphs
+
+
+# A heading numbered in the decimal outline of plans and technical texts (``1 总则``,
+# ``1.1 编制目的``, ``2.3.1 监测预警``): the number, a space, a short title with no sentence in it.
+# Not a line that a page break started with a count (``10 个乡镇``, ``13 号）``).
+_OUTLINE = re.compile(
+    r"^\s*(?P<no>\d{1,2}(?:\.\d{1,2}){0,3})[ \t\u3000]+"
+    r"(?P<title>(?![号个名项条所家户人次元万亿年月日天时分倍])[\u4e00-\u9fff][^。，；,;:：!?！？\d]{0,23})\s*$")
+_SENTENCE_END = tuple("。！？；：!?;:")
+
+
+def _outline_headings(lines: Lines, kept: list[int]) -> dict[int, str]:
+    """Lines of the body that are decimal outline headings, each as ``number title``.
+
+    One counts only where a paragraph may begin (the body's start, after a finished
+    sentence, a short line or another heading), and only in a body that has two of them:
+    a lone ``3 年内完成`` after a full stop is a sentence the page cut, not a heading.
+    """
+    found: dict[int, str] = {}
+    prev = ""
+    for i in kept:
+        raw = lines.raw[i]
+        if raw[:1].isdigit() or raw[:1] in " \t\u3000":
+            m = _OUTLINE.match(raw)
+            if m and (not prev or prev.endswith(_SENTENCE_END) or len(prev) <= 30):
+                found[i] = m.group("no") + " " + tighten(m.group("title")).strip()
+        if lines.ft[i]:
+            prev = lines.ft[i]
+    return found if len(found) >= 2 else {}
 
 
 # Who attended (a 纪要's ``出席：张三 李四 王五``): the spaces between names are not layout.
