@@ -245,3 +245,22 @@ def test_decimal_outline_headings(body, paragraphs):
 
     [doc] = parse_gazette(_PLAN.replace("2024年6月1日\n", "2024年6月1日\n某县防汛应急预案\n" + body + "\n")).documents
     assert doc.body.split("\n")[2:] == paragraphs
+
+
+_LAID_OUT = ("各乡镇人民政府：\n    现将有关事项通知如下，请认真\n贯彻执行。\n    一、做好排查工作。\n（责任单位：县应急局）\n"
+             "    本通知自印发之日起施行，有效期\n至2026年12月31日。\n    二、其他事项另行通知，各单位\n要及时报告。\n")
+
+
+@pytest.mark.parametrize(("text", "starts"), [
+    # Paragraphs indented two characters in from the lines that continue them.
+    (_LAID_OUT, [1, 3, 5, 7]),
+    # The same with ideographic spaces.
+    (_LAID_OUT.replace("    ", "\u3000\u3000"), [1, 3, 5, 7]),
+    # Every line alike, or nothing indented: no evidence.
+    ("\n".join("    " + x for x in _LAID_OUT.replace("    ", "").split("\n")), []),
+    (_LAID_OUT.replace("    ", ""), []),
+    # A table's columns laid out with tabs, a cell continued under a tab.
+    ("某镇\t甲村、乙村、\n\t丙村\n某乡\t丁村、\n\t戊村\n某街道\t己社区、\n\t庚社区\n", []),
+])
+def test_paragraph_indentation_is_read_where_the_layout_shows_it(text, starts):
+    assert sorted(prepare(text).starts) == starts

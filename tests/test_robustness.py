@@ -107,12 +107,19 @@ def test_extraction_variants_parse_the_same(path):
         assert_same_documents(original, got, (*KEYS, "body"), name)
 
 
+def _as_ideographic(line: str) -> str:
+    """A line's indentation as a site or a word processor keeps it, in ideographic spaces (an
+    HTML page or a Word paragraph collapses plain ones); the rest of the line as it is."""
+    text = line.lstrip(" ")
+    return "\u3000" * ((len(line) - len(text)) // 2) + text
+
+
 def as_web_page(text: str) -> str:
     """The text as a government site publishes it: a paragraph element a line (its white space
     is layout), character references, a head with a script, navigation and a footer."""
     import html
 
-    body = "\n".join(f'<p style="text-indent:2em">\n    {html.escape(line).replace("“", "&ldquo;")}\n</p>'
+    body = "\n".join(f'<p style="text-indent:2em">\n    {html.escape(_as_ideographic(line)).replace("“", "&ldquo;")}\n</p>'
                      for line in text.split("\n") if line.strip())
     return ('<!DOCTYPE html>\n<html><head><meta charset="gb2312"><title>公报</title>'
             '<script>var s = "<p>某某关于某某的通知</p>";</script><style>p { margin: 0 }</style></head>\n'
@@ -147,7 +154,7 @@ def as_docx(text: str) -> bytes:
     paras = []
     lines = [line for line in text.split("\n") if line.strip()]
     for k, line in enumerate(lines):
-        line = line.strip()
+        line = _as_ideographic(line).rstrip()
         half = len(line) // 2
         runs = (f'<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{escape(line[:half])}</w:t></w:r>'
                 f'<w:del><w:r><w:delText>删去的字</w:delText></w:r></w:del>'

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .compat import drop_invisible, unescape_entities, unify_ideographs
 from .fold import fold
@@ -133,6 +134,8 @@ class Prepared:
     lines: list[str]
     # (index of the first line after the footer, page number printed in the footer)
     footers: list[tuple[int, int]] = field(default_factory=list)
+    # Lines indented as the first line of a paragraph is, in text that keeps the page's layout.
+    starts: frozenset[int] = frozenset()
 
     def without(self, drop: list[int], keep: str | None = None) -> Prepared:
         """The same lines but those at ``drop`` (``keep`` standing in the first one's place),
@@ -145,7 +148,8 @@ class Prepared:
         shift = [0] * (len(self.lines) + 1)
         for i in range(len(self.lines)):
             shift[i + 1] = shift[i] + (i in gone)
-        return Prepared(lines, [(i - shift[i], page) for i, page in self.footers])
+        return Prepared(lines, [(i - shift[i], page) for i, page in self.footers],
+                        frozenset(i - shift[i] for i in self.starts if i not in gone))
 
 
 _TRADITIONAL_CHROME = re.compile("[發來瀏覽點擊閱讀頁關閉頂體]")
@@ -169,6 +173,9 @@ def prepare(text: str) -> Prepared:
     # Whole-text passes (one regex call each, not one per line).
     if "**" in text or "__" in text:
         text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)  # Markdown bold: ``**某政发〔2024〕5号**``
+    # Read before any pass strips a line's lead (a Markdown bullet goes with its spaces).
+    indents = _indents(text)
+    line_count = text.count("\n")
     text = _MARKUP_LINES.sub("", text)
     text = _INLINE_FOOTER.sub("", text)
     text = _WEB_TOOLS.sub("", text)
@@ -181,10 +188,13 @@ def prepare(text: str) -> Prepared:
         folded = fold(text)
         if _VIEW_COUNT.search(folded):
             text = _cut(text, _VIEW_COUNT_LINE.finditer(folded))
+    if text.count("\n") != line_count:
+        indents = set()  # a pass took lines out: the indices no longer hold
     if "\t" in text or "\u3000" in text or "\u00a0" in text or "  " in text:
         text = _ODD_SPACES.sub(" ", text)
     out: list[str] = []
     footers: list[tuple[int, int]] = []
+    starts: set[int] = set()
     raw_lines = text.split("\n")
     page_numbers = _bare_page_numbers(raw_lines)
     for k, raw in enumerate(raw_lines):
@@ -214,8 +224,48 @@ def prepare(text: str) -> Prepared:
                 out.extend(unglue(line))
                 footers.append((len(out), int(m.group(1))))
                 continue
+        if k in indents:
+            starts.add(len(out))
         out.extend(unglue(line))
-    return Prepared(out, footers)
+    return Prepared(out, footers, frozenset(starts))
+
+
+_LEAD = re.compile(r"[ \t\u3000\u00a0]*")
+
+
+def _indents(text: str) -> set[int]:
+    """Lines (by index) indented as a paragraph's first line is, where the text keeps the
+    page's layout (``pdftotext -layout``, a word processor's export): the first line of a
+    paragraph stands two characters in from the lines that continue it. A line that no full
+    stop leads up to (``…（责任单位：某局）`` / ``本措施自…施行``) still begins a paragraph.
+
+    A line counts when it stands two to eight columns in from the text's margin (the least
+    indented line's; more is a centred or right-aligned line) and further in than the line
+    before it. Only where the text shows the pattern: the line after such a line back at the
+    margin (the paragraph continuing), three times at least and for a third of them. Text
+    indented at random, or every line alike, or not at all, gives nothing.
+    """
+    if "\n " not in text and "\n\u3000" not in text and "\n\u00a0" not in text:
+        return set()
+    widths: list[tuple[int, int]] = []
+    for k, line in enumerate(text.split("\n")):
+        if not line.strip():
+            continue
+        lead = _LEAD.match(line).group()
+        # A tab lays out a table's columns (``某镇<TAB>某村、某村``, its cell continued under
+        # ``<TAB>某村``), not a paragraph: a line led by one is not measured.
+        widths.append((k, len(lead) + lead.count("\u3000") if "\t" not in lead else -1))
+    margin = min((w for _, w in widths if w >= 0), default=0)
+    found: set[int] = set()
+    continued = 0
+    for (prev_k, prev), (k, w) in pairwise(widths):
+        if w < 0 or prev < 0:
+            continue
+        if margin + 2 <= w <= margin + 8 and w - prev >= 2:
+            found.add(k)
+        elif w <= margin + 1 and prev_k in found:
+            continued += 1
+    return found if continued >= 3 and 3 * continued >= len(found) else set()
 
 
 def _bare_page_numbers(raw_lines: list[str]) -> set[int]:

@@ -29,11 +29,13 @@ _OPEN_ENDS = frozenset("或和与及的、在对为将把由向从并且而等")
 _ASIDE = re.compile(r"^\((?:含|包括|包含|不含|除|其中|即|以下简称|简称)")
 
 
-def join_paragraphs(tr: list[str], ft: list[str], alone: set[int] | frozenset = frozenset()) -> list[str]:
+def join_paragraphs(tr: list[str], ft: list[str], alone: set[int] | frozenset = frozenset(),
+                    starts: set[int] | frozenset = frozenset()) -> list[str]:
     """Paragraphs from tightened lines ``tr`` (matched on their folded twins ``ft``).
 
     Lines whose index is in ``alone`` (headings the caller recognised: the title of a
-    carried text, an attachment's heading) stand as paragraphs of their own.
+    carried text, an attachment's heading) stand as paragraphs of their own; lines in
+    ``starts`` (indented as a paragraph's first line is: ``layout.prepare``) open one.
     """
     paras: list[str] = []
     heads: list[str] = []  # folded start of each paragraph, for the heading test
@@ -63,7 +65,7 @@ def join_paragraphs(tr: list[str], ft: list[str], alone: set[int] | frozenset = 
             continue
         head_row = False
         row_start = len(f) <= 3 and bool(ROW_CELL.match(f))
-        starts_item = row_start or bool(_ENUM.match(f)) or bool(
+        starts_item = row_start or k in starts or bool(_ENUM.match(f)) or bool(
             len(f) <= 40 and _KEY_VALUE.match(f) and not (prev_open and _open_paren(paras[-1])))
         if paras and after_heading and f[:1] == "(" and _ASIDE.match(f):
             # ``(一)普通殡葬专用车遗体接运费`` / ``(含抬尸、消毒):600元/具。``: the heading's own aside.
@@ -98,3 +100,4 @@ def _open_paren(text: str) -> bool:
 def _balanced(f: str) -> bool:
     """A heading closes what it opens; ``2.严格执行《…》(某政办发(2015)`` continues."""
     return f.count("(") <= f.count(")") and f.count("《") <= f.count("》") and f[-1] not in "、,(《"
+

@@ -169,7 +169,8 @@ def _body(lines: Lines, h: Header, end: int, doc: Document, sig, skip: set[int])
         tr.insert(0, head_t)
         ft.insert(0, fold(head_t))
         alone = {k + 1 for k in alone}
-    paragraphs = join_paragraphs(tr, ft, alone)
+    starts = {k + bool(h.body_head) for k, i in enumerate(kept) if i in lines.starts}
+    paragraphs = join_paragraphs(tr, ft, alone, starts)
     doc.body = "\n".join(paragraphs)
     return paragraphs
 

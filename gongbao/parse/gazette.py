@@ -46,7 +46,7 @@ def parse_gazette(text: str, source: str = "<text>", as_of: dt.date | None = Non
     repeats = _repeated_page_titles(prep.lines)
     if repeats:
         prep = prep.without(repeats)
-    lines = Lines(prep.lines)
+    lines = Lines(prep.lines, starts=prep.starts)
     n = len(lines)
     toc_at = next((i for i in range(min(n, 400)) if opens_issue_toc(lines, i)), None)
     body_end = n  # where the documents end: before a 目录 printed at the back

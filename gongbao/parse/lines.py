@@ -22,6 +22,7 @@ class Lines:
     raw: list[str]
     tr: list[str] = field(default_factory=list)   # tightened, original characters
     ft: list[str] = field(default_factory=list)   # tightened and folded, same length as ``tr``
+    starts: frozenset[int] = frozenset()           # indented as a paragraph's first line (``Prepared``)
 
     def __post_init__(self):
         if not self.tr:
