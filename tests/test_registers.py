@@ -259,3 +259,17 @@ def test_citation_relations(text, relation):
     from gongbao.extract.citations import find_citations
 
     assert find_citations(text)[0].relation == relation
+
+
+@pytest.mark.parametrize("closing", [
+    "本措施自印发之日起施行，有效期至2026年12月31日。",
+    "本方案由县发展改革局负责解释。",
+    "本实施办法自2024年6月1日起施行。",
+])
+def test_the_closing_clause_is_no_part_of_the_last_task(closing):
+    from gongbao.extract.tasks import find_tasks
+
+    paragraphs = ["一、做好排查工作。（责任单位：县应急局）", "二、加大支持力度。（责任单位：县财政局）", closing]
+    tasks = find_tasks(paragraphs)
+    assert [t.text for t in tasks] == [p[2:] for p in paragraphs[:2]]  # without their 一、
+    assert tasks[-1].deadline is None

@@ -53,6 +53,9 @@ def outline(paragraphs: list[str], folded: list[str] | None = None) -> list[_Nod
     for para, fpara in zip(paragraphs, folded, strict=True):
         for piece, f in _split_glued(para, fpara, expected):
             level, label = _level_of(f)
+            if level is None and _CLOSING.match(f):
+                stack.clear()  # the text's closing clause belongs to no item
+                continue
             if level is None:
                 if stack:
                     stack[-1].extra.append(piece)
@@ -67,6 +70,12 @@ def outline(paragraphs: list[str], folded: list[str] | None = None) -> list[_Nod
             if label.isdigit():
                 expected[level] = int(label) + 1
     return roots
+
+
+# The closing clause of a whole text, after its last item: ``本措施自印发之日起施行，有效期至…``,
+# ``本方案由县发展改革局负责解释``.
+_CLOSING = re.compile(r"^本[\u4e00-\u9fff]{0,8}?(?:通知|办法|方案|措施|意见|规定|细则|预案|决定|计划|制度|规则|标准)"
+                      r"(?:自|由|从|的?有效期|中|所称|未尽事宜)")
 
 
 _ENUM_FIRST = frozenset("一二三四五六七八九十(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
