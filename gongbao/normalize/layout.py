@@ -230,9 +230,6 @@ def prepare(text: str) -> Prepared:
     return Prepared(out, footers, frozenset(starts))
 
 
-_LEAD = re.compile(r"[ \t\u3000\u00a0]*")
-
-
 def _indents(text: str) -> set[int]:
     """Lines (by index) indented as a paragraph's first line is, where the text keeps the
     page's layout (``pdftotext -layout``, a word processor's export): the first line of a
@@ -249,9 +246,13 @@ def _indents(text: str) -> set[int]:
         return set()
     widths: list[tuple[int, int]] = []
     for k, line in enumerate(text.split("\n")):
-        if not line.strip():
+        rest = line.lstrip(" \t\u3000\u00a0")
+        if not rest.strip():
             continue
-        lead = _LEAD.match(line).group()
+        if rest is line:
+            widths.append((k, 0))
+            continue
+        lead = line[: len(line) - len(rest)]
         # A tab lays out a table's columns (``某镇<TAB>某村、某村``, its cell continued under
         # ``<TAB>某村``), not a paragraph: a line led by one is not measured.
         widths.append((k, len(lead) + lead.count("\u3000") if "\t" not in lead else -1))
