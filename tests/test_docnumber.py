@@ -60,8 +60,26 @@ def test_doc_number_line(line, ok):
 
 
 def test_order_number_line():
-    assert order_number_line("第 305 号") == (305, None)
-    assert order_number_line("（第30号）") == (30, None)
-    assert order_number_line("2024年第1号") == (1, 2024)
+    assert order_number_line("第 305 号") == (305, None, None)
+    assert order_number_line("（第30号）") == (30, None, None)
+    assert order_number_line("2024年第1号") == (1, 2024, None)
+    # A standing committee's 公告, numbered anew each term.
+    assert order_number_line("〔十七届〕第12号") == (12, None, "十七")
+    assert order_number_line("（十四届）第 5 号") == (5, None, "十四")
+    assert order_number_line("〔届〕第5号") is None
     assert order_number_line("第三条") is None
     assert order_number_line("2024年3月1日") is None
+
+
+@pytest.mark.parametrize(("number", "slug"), [
+    ("交政发〔2024〕10号", "交政发-2024-10"),
+    ("山西省人民政府令第305号", "山西省人民政府令-305"),
+    ("国家税务总局公告2024年第1号", "国家税务总局公告-2024-1"),
+    # Each term's 公告 are numbered anew: the term stays in the address.
+    ("某市人民代表大会常务委员会公告〔十七届〕第12号", "某市人民代表大会常务委员会公告-十七届-12"),
+])
+def test_a_documents_address_comes_from_its_number(number, slug):
+    from gongbao.models import Document
+    from gongbao.store.identifiers import document_base
+
+    assert document_base(Document(seq=1, title="某某", doc_number=number), "某刊-2024-1") == slug

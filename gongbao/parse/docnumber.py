@@ -51,10 +51,13 @@ class DocNumber:
     start: int
     end: int
     is_order: bool = False
+    term: str | None = None  # a standing committee's term: its 公告 are numbered anew in each
 
     @property
     def normalized(self) -> str:
         if self.is_order:
+            if self.term:
+                return f"{self.agency}〔{self.term}届〕第{self.number}号"
             return f"{self.agency}{self.year}年第{self.number}号" if self.year else f"{self.agency}第{self.number}号"
         return f"{self.agency}〔{self.year}〕{self.number}号"
 
@@ -199,14 +202,16 @@ def doc_number_line(line: str) -> DocNumber | None:
 
 _SIGNER = re.compile(r"\s*签发人\s*:.{0,20}$")
 # ``第 300 号``, ``（2024年第1号）``, ``〔2024〕第2号`` (the year in brackets, as a 公告 may print it).
+# A standing committee numbers its 公告 anew each term: ``〔十七届〕第12号``.
 _ORDER_NUMBER_LINE = re.compile(
-    r"^[(\[〔]?\s*(?:((?:19|20)\d{2})\s*(?:年|[)\]〕])\s*)?第\s*(\d{1,5})\s*号\s*[)\]〕]?$")
+    r"^[(\[〔]?\s*(?:((?:19|20)\d{2})\s*(?:年|[)\]〕])\s*|([一二三四五六七八九十]{1,3})\s*届\s*[)\]〕]\s*)?"
+    r"第\s*(\d{1,5})\s*号\s*[)\]〕]?$")
 
 
-def order_number_line(line: str) -> tuple[int, int | None] | None:
-    """``(number, year)`` of a line such as ``第 300 号``, ``2024年第1号`` or ``〔2024〕第2号`` printed under an
-    order or 公告 header (the year is None when the line has none)."""
+def order_number_line(line: str) -> tuple[int, int | None, str | None] | None:
+    """``(number, year, term)`` of a line such as ``第 300 号``, ``2024年第1号``, ``〔2024〕第2号`` or
+    ``〔十七届〕第12号`` printed under an order or 公告 header (None for what the line lacks)."""
     m = _ORDER_NUMBER_LINE.match(fold(line).strip())
     if not m:
         return None
-    return int(m.group(2)), (int(m.group(1)) if m.group(1) else None)
+    return int(m.group(3)), (int(m.group(1)) if m.group(1) else None), m.group(2)

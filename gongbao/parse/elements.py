@@ -224,7 +224,7 @@ def _as_order(doc: Document, h: Header, lines: Lines) -> None:
     """An order (令) or numbered 公告: its number, its own title when it prints one under the
     number, and the regulation it promulgates."""
     head = doc.title
-    doc.doc_number = DocNumber(head, h.order_year, h.order_number, 0, 0, is_order=True).normalized
+    doc.doc_number = DocNumber(head, h.order_year, h.order_number, 0, 0, is_order=True, term=h.order_term).normalized
     doc.doc_type = doc_type_of(head) or doc.doc_type
     if h.subtitle:
         issuers, title = split_title(join_title_lines(lines.raw[h.subtitle[0]:h.subtitle[1]]))

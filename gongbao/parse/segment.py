@@ -68,6 +68,7 @@ class Header:
     doc_number: DocNumber | None = None
     order_number: int | None = None
     order_year: int | None = None   # ``2024年第1号``: a yearly series
+    order_term: str | None = None   # ``〔十七届〕第12号``: numbered anew each term
     subtitle: tuple[int, int] | None = None  # a numbered 公告's own title lines, under its number
     number_line: int | None = None
     recipients: str | None = None
@@ -186,7 +187,8 @@ def _header_at(lines: Lines, i: int, floor: int, hi: int, prev: Header | None, l
             if a - 1 >= floor and b - a == 1 and is_organ(lines.ft[a - 1]) \
                     and is_organ(lines.ft[a - 1] + _HEAD_ORGAN.sub("", lines.ft[a])):
                 a -= 1
-            return _finish(lines, Header(a, a, b, order_number=num[0], order_year=num[1], number_line=b), b + 1, hi)
+            return _finish(lines, Header(a, a, b, order_number=num[0], order_year=num[1], order_term=num[2],
+                                                 number_line=b), b + 1, hi)
         date = adoption_note(nxt)
         if date:
             return _finish(lines, Header(a, a, b, adoption_date=date), b + 1, hi)

@@ -35,8 +35,8 @@ def document_base(doc: Document, issue: str) -> str:
     if agency:
         return _clean("-".join(str(p) for p in (agency, year, seq) if p is not None))
     m = re.match(r"^(.+?)第(\d+)号$", number)
-    if m:
-        return _clean(f"{m.group(1)}-{m.group(2)}")
+    if m:  # ``某省人民政府令第5号``, ``某市人大常委会公告〔十七届〕第12号``
+        return _clean(f"{_clean(m.group(1))}-{m.group(2)}")
     digest = hashlib.sha1(doc.title.encode("utf-8")).hexdigest()[:8]
     return _clean(f"{issue}-{digest}" if issue else digest)
 
