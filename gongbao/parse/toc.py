@@ -105,6 +105,10 @@ def _entries(text: str) -> list[TocEntry]:
 
     entries: list[TocEntry] = []
     section: str | None = None
+    # ``某政发〔2024〕11号  某县人民政府关于…的通知……1``: a 目录 printing each number before its
+    # title, known by its first entry (a number with no title before it).
+    number_first: bool | None = None
+    pending: str | None = None
     for start, end, num, page in spans:
         raw = text[start:end].strip(" ()")
         fr = fold(raw)
@@ -115,6 +119,18 @@ def _entries(text: str) -> list[TocEntry]:
             fr = fold(raw)
             m = SECTION.match(fr)
         title = _ENUMERATOR.sub("", raw.replace(" ", ""))
+        if number_first is None and (title or num):
+            number_first = not title and page is None
+        if number_first:
+            if not title and num:
+                if pending:
+                    entries.append(TocEntry(title="", doc_number=pending, page=None, section=section))
+                pending = num
+                continue
+            if title and not num and pending:
+                entries.append(TocEntry(title=title, doc_number=pending, page=page, section=section))
+                pending = None
+                continue
         if not title and num and entries and entries[-1].doc_number is None and entries[-1].section == section:
             # ``某某的通知 …… 1`` / ``（某政发〔2024〕8号）``: the number printed under its entry's page.
             entries[-1].doc_number = num
@@ -122,6 +138,8 @@ def _entries(text: str) -> list[TocEntry]:
             continue
         if title or num:
             entries.append(TocEntry(title=title, doc_number=num, page=page, section=section))
+    if pending:
+        entries.append(TocEntry(title="", doc_number=pending, page=None, section=section))
     return entries
 
 
