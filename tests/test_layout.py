@@ -264,3 +264,16 @@ _LAID_OUT = ("各乡镇人民政府：\n    现将有关事项通知如下，请
 ])
 def test_paragraph_indentation_is_read_where_the_layout_shows_it(text, starts):
     assert sorted(prepare(text).starts) == starts
+
+
+@pytest.mark.parametrize(("toc", "entries"), [
+    # Pages printed as such: ``第3页``, ``第 8 页``, ``12页``.
+    ("关于印发某方案的通知（某政发〔2024〕3号）……………第2页 关于做好某工作的通知（某政办发〔2024〕9号）……第 4 页",
+     [("关于印发某方案的通知", "某政发〔2024〕3号", 2), ("关于做好某工作的通知", "某政办发〔2024〕9号", 4)]),
+    ("某县人民政府关于禁止燃放烟花爆竹的通告……第6页 某县2023年国民经济和社会发展统计公报……12页",
+     [("某县人民政府关于禁止燃放烟花爆竹的通告", None, 6), ("某县2023年国民经济和社会发展统计公报", None, 12)]),
+])
+def test_toc_pages_in_words(toc, entries):
+    from gongbao.parse.toc import _entries
+
+    assert [(e.title, e.doc_number, e.page) for e in _entries(toc)] == entries

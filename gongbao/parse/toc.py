@@ -40,11 +40,14 @@ def heading_text(line: str) -> str:
 # The page after an entry: ``…号)36``, ``…号)……36``, ``…号)……(36)``.
 # (A range of pages, ``1-3`` / ``4—6``, counts by its first page.)
 _RANGE = r"(?:\s?[-—–~～至]\s?\d{1,4})?"
-_PAGE_AFTER = re.compile(rf"[)〕\]]*\s*[.·…。\s]*(?:\((?P<paren>\d{{1,4}}){_RANGE}\)|(?P<page>\d{{1,4}}){_RANGE})?")
+# (``……第3页``: a page may be printed as such.)
+_PAGE_AFTER = re.compile(rf"[)〕\]]*\s*[.·…。\s]*(?:\((?P<paren>\d{{1,4}}){_RANGE}\)|第\s?(?P<pg>\d{{1,4}})\s?页"
+                         rf"|(?P<page>\d{{1,4}}){_RANGE}(?:\s?页)?)?")
 _TYPE_PAGE = re.compile(
-    rf"(?<=[知定告复见报示函议要令案])[.·…\s]*(?:(?P<page>\d{{1,4}}){_RANGE}|\((?P<page3>\d{{1,4}}){_RANGE}\))"
+    rf"(?<=[知定告复见报示函议要令案])[.·…\s]*(?:第\s?)?(?:(?P<page>\d{{1,4}}){_RANGE}(?:\s?页)?|\((?P<page3>\d{{1,4}}){_RANGE}\))"
     rf"(?=\s|$|关于|[\u4e00-\u9fff]{{2,}}关于)"
-    rf"|[.·…]{{2,}}\s*\(?(?P<page2>\d{{1,4}})(?!\d){_RANGE}\)?"  # dot leaders end an entry whatever its title ends with
+    # dot leaders end an entry whatever its title ends with
+    rf"|[.·…]{{2,}}\s*(?:第\s?)?\(?(?P<page2>\d{{1,4}})(?!\d){_RANGE}\)?(?:\s?页)?"
 )
 
 
@@ -96,7 +99,8 @@ def _entries(text: str) -> list[TocEntry]:
         open_at = f.rfind("(", pos, d.start)
         title_end = open_at if open_at >= 0 and d.start - open_at <= 2 else d.start
         m = _PAGE_AFTER.match(f, d.end)
-        page = int(m.group("page") or m.group("paren")) if (m.group("page") or m.group("paren")) else None
+        found = m.group("page") or m.group("paren") or m.group("pg")
+        page = int(found) if found else None
         spans.append((pos, title_end, d.normalized, page))
         pos = m.end()
     pos = _unnumbered(f, pos, len(f), spans)
