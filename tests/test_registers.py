@@ -240,6 +240,11 @@ def test_validity_forms(sentence, start, until):
      [("张三", "appoint", "某县教育局局长"), ("李四", "remove", "某县民政局局长")]),
     # 同意聘任 is the verb, not a person called 同意聘.
     ("同意聘任钱七为某县人民政府参事，聘期五年。", [("钱七", "appoint", "某县人民政府参事")]),
+    # 同志 marks where the name ends when no 的 does.
+    ("免去周伟同志县交通运输局局长职务，退休。", [("周伟", "remove", "县交通运输局局长")]),
+    # The decision and its first entry on one line.
+    ("县人民政府决定：孙丽任县审计局局长，郑明不再担任县审计局局长职务。",
+     [("孙丽", "appoint", "县审计局局长"), ("郑明", "remove", "县审计局局长")]),
     # 不再担任 is a removal under any heading.
     ("经市人民政府研究决定：\n刘洋任市财政局局长；\n周伟不再担任市交通运输局局长职务。",
      [("刘洋", "appoint", "市财政局局长"), ("周伟", "remove", "市交通运输局局长")]),

@@ -21,7 +21,8 @@ from ..parse.organs import is_organ
 _NAME = r"[\u4e00-\u9fff·]{2,6}?"
 # ``张三为…`` and ``张三、李四为…`` (several people, one post title each).
 _APPOINT = re.compile(rf"^(?P<person>{_NAME}(?:(?:同志)?、{_NAME})*)(?:同志)?为(?P<post>.+?)$")
-_REMOVE = re.compile(rf"^(?P<person>{_NAME}(?:(?:同志)?、{_NAME})*)(?:同志)?的(?P<post>.+?)职务$")
+# ``免去张三的某某职务``, or ``免去张三同志某某职务`` (同志 marks where the name ends).
+_REMOVE = re.compile(rf"^(?P<person>{_NAME}(?:(?:同志)?、{_NAME})*)(?:(?:同志)?的|同志)(?P<post>.+?)职务$")
 _RESIGN = re.compile(rf"^(?:同意|接受)?(?P<person>{_NAME})(?:同志)?辞去(?P<post>.+?)职务")
 _ACTING = re.compile(rf"^(?:决定)?(?P<person>{_NAME})(?:同志)?代理(?P<post>.+?)(?:职务)?$")
 # ``张三同志任某某局局长`` (the county form, no verb heading the list).
@@ -44,6 +45,8 @@ _MODE_END = re.compile(r"(?:决定|同意|拟)?(任命|聘任|聘用|免去|解�
 _BY = r"(?:经(?!济))?(?P<by>[\u4e00-\u9fff]{2,30}?)(?:经?研究)?决定"
 _MODE_LEAD = re.compile(rf"^(?:{_BY}|决定|同意|拟)?(?P<verb>任命|聘任|聘用|免去|解聘)(?![:]?$)")
 _DECIDES = re.compile(rf"^{_BY}[:,]?$")
+# ``县人民政府决定：孙丽任县审计局局长``: the decision and its first entry on one line.
+_DECIDES_BEFORE = re.compile(rf"^{_BY}:")
 # ``决定张三为某县人民政府代理县长``: a decision with no verb of its own.
 _DECIDED = re.compile(rf"^决定(?P<person>{_NAME})(?:同志)?为(?P<post>.+?)$")
 # ``…，代理某县人民政府县长职务``: acting in a post, the person the clause before named.
@@ -105,6 +108,10 @@ def find_appointments(body: str, doc_date: str | None = None, expand=None,
             if by and not decided_by and is_organ(by.group("by")):
                 decided_by = canon(by.group("by"))
                 continue
+            by = _DECIDES_BEFORE.match(clause)
+            if by and is_organ(by.group("by")):
+                decided_by = decided_by or canon(by.group("by"))
+                clause, raw_clause = clause[by.end():], raw_clause[by.end():]
             lead = _MODE_LEAD.match(clause)
             if lead and lead.group("by") and not is_organ(lead.group("by")):
                 lead = None  # ``…同志任命…``: not a deciding organ in front
