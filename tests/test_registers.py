@@ -278,3 +278,19 @@ def test_the_closing_clause_is_no_part_of_the_last_task(closing):
     tasks = find_tasks(paragraphs)
     assert [t.text for t in tasks] == [p[2:] for p in paragraphs[:2]]  # without their 一、
     assert tasks[-1].deadline is None
+
+
+@pytest.mark.parametrize(("text", "repealed"), [
+    # A list of titles before one verb: every one of them is repealed, in the register too.
+    ("《某县人民政府关于甲的通知》（某政发〔2019〕3号）、《某县人民政府关于乙的通知》（某政发〔2020〕5号）同时废止。",
+     ["某政发〔2019〕3号", "某政发〔2020〕5号"]),
+    # The list after the verb's colon, on the same line.
+    ("以下文件予以废止：1.某政发〔2011〕1号；2.某政办发〔2012〕2号。", ["某政发〔2011〕1号", "某政办发〔2012〕2号"]),
+    # The verb right before a bare number is not part of it.
+    ("根据《某办法》（某政发〔2011〕1号），废止某政办发〔2012〕2号文件。", ["某政办发〔2012〕2号"]),
+])
+def test_repeals_agree_with_the_citation_register(text, repealed):
+    from gongbao.extract.citations import find_citations, find_repeals
+
+    assert find_repeals(text) == repealed
+    assert [c.doc_number for c in find_citations(text) if c.relation == "repeals"] == repealed

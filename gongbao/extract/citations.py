@@ -63,8 +63,10 @@ def find_repeals(text: str, exclude: str | None = None, folded: str | None = Non
             for idx, (c0, clause) in enumerate(clauses):
                 if not REPEAL_WORDS.search(clause):
                     continue
-                if clause.rstrip().endswith(":"):
-                    # ``下列文件同时废止:`` — the list follows.
+                if clause.rstrip().endswith(":") or _LIST_AFTER_COLON.search(clause):
+                    # ``下列文件同时废止:`` — the list follows (on the same line too:
+                    # ``以下文件予以废止:1.某政发〔2011〕1号;2.…``).
+                    add(c0, c0 + len(clause))
                     for r0, rest in clauses[idx + 1:]:
                         add(r0, r0 + len(rest))
                     list_mode = True
@@ -80,6 +82,7 @@ def find_repeals(text: str, exclude: str | None = None, folded: str | None = Non
     return list(out)
 
 
+_LIST_AFTER_COLON = re.compile(r"(?:废止|停止执行|自行失效|同时失效|不再执行|予以撤销|宣布失效)[^:。]{0,12}:")
 # A row of a list or table of repealed texts (``1.《…》``, ``(2)…``, a table's ``3某某办法 某政发〔2015〕3号``)
 # or the table's header row (``序号 文件名称 文号``).
 _LIST_ROW = re.compile(r"^(?:\d{1,3}(?:[.、]| ?(?=[\u4e00-\u9fff《]))|[(]\d{1,3}[)]|《|序号|文件名称 |文件标题 )")
@@ -162,6 +165,13 @@ def find_citations(text: str, own_number: str | None = None, doc_type: str | Non
                 continue
             seen.add(key)
             out.append(Citation(doc_number=number, title=title, relation=relation, evidence=evidence))
+    if out and REPEAL_WORDS.search(f):
+        # One reading of what is repealed: a number the repeal lists (``《甲》(…)、《乙》(…)同时
+        # 废止``, ``下列文件废止:1.…;2.…``) is repealed in the register too, not merely cited.
+        repealed = set(find_repeals(text, own_number, f))
+        for c in out:
+            if c.relation == "cites" and c.doc_number in repealed:
+                c.relation = "repeals"
     return out
 
 

@@ -33,6 +33,7 @@ _WINDOW = 24
 # Words that introduce a citation and are not part of the 机关代字 that follows them.
 _LEAD = re.compile(
     r"^(?:根据|依据|按照|依照|参照|比照|对照|执行|落实|贯彻|印发|转发|结合|详见|参见|文件|精神|通知|规定|"
+    r"废止|停止|撤销|废除|取消|宣布|修改|修订|"
     r"的|了|是|在|为|即|见)+"
 )
 # Only words that cannot begin an abbreviation are trimmed: 同 (大同), 和 (和顺), 原 (原平),
