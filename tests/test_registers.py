@@ -294,3 +294,19 @@ def test_repeals_agree_with_the_citation_register(text, repealed):
 
     assert find_repeals(text) == repealed
     assert [c.doc_number for c in find_citations(text) if c.relation == "repeals"] == repealed
+
+
+@pytest.mark.parametrize(("item", "lead", "responsible", "deadline"), [
+    # A lead unit marked inside the list of responsible units.
+    ("一、加快项目建设。（责任单位：县发改局（牵头）、县财政局、县自然资源局）",
+     ["县发改局"], ["县财政局", "县自然资源局"], None),
+    ("一、加强监管。（责任单位：县市场监管局、县卫健局（牵头））", ["县卫健局"], ["县市场监管局"], None),
+    # Units named in a sentence of their own, no parentheses.
+    ("一、开展专项整治。由县公安局负责，县应急局配合，6月30日前完成。", [], ["县公安局", "县应急局"], "2024-06-30"),
+    ("一、做好宣传。由县委宣传部牵头，县融媒体中心、各乡镇配合。", ["县委宣传部"], ["县融媒体中心", "各乡镇"], None),
+])
+def test_task_units_in_other_forms(item, lead, responsible, deadline):
+    from gongbao.extract.tasks import find_tasks
+
+    [task] = find_tasks([item], year=2024)
+    assert (task.lead_units, task.responsible_units, task.deadline) == (lead, responsible, deadline)

@@ -149,7 +149,7 @@ def _outline_tasks(paragraphs: list[str], folded: list[str], expand, year: int |
 def _may_name_units(node: _Node) -> bool:
     """A labelled unit line or a closing parenthesis: where ``_units`` finds units."""
     f = node.full_text()[1]
-    return "单位" in f or "部门" in f or f.rstrip("。;., ")[-1:] == ")"
+    return "单位" in f or "部门" in f or f.rstrip("。;., ")[-1:] == ")" or ("由" in f and ("负责" in f or "牵头" in f))
 
 
 def _leaves(node: _Node) -> list[_Node]:
@@ -164,7 +164,10 @@ def _leaves(node: _Node) -> list[_Node]:
 # A label's value runs to the next label (lines of a plan are often run together):
 # ``牵头单位：县某局配合单位：县直各有关单位完成时限：2024年12月底前``.
 _LABELS = r"牵头单位|牵头部门|责任单位|配合单位|参与单位|责任部门|实施单位|完成时限|完成时间|时间节点|时限要求"
-_VALUE = rf"\s*(?P<v>.+?)(?=(?:{_LABELS})[:：]|[;；。)）(（\n]|$)"
+# (A unit marked lead inside the list, ``县发改局（牵头）、县财政局``, keeps its mark in the value.)
+_VALUE = rf"\s*(?P<v>.+?)(?=(?:{_LABELS})[:：]|[;；。\n]|(?<![(（]牵头)[)）]|[(（](?!牵头[)）])|$)"
+_MARKED_LEAD = re.compile(r"[(（]牵头[)）]")
+_MARKED_ITEM = re.compile(r"([^、,，;；]+?)[(（]牵头[)）]")
 _LEAD_LINE = re.compile(rf"(?:牵头单位|牵头部门)[:：]{_VALUE}")
 _RESP_LINE = re.compile(rf"(?:责任单位|配合单位|参与单位|责任部门|实施单位)[:：]{_VALUE}")
 _LEAD_VERB = re.compile(r"(?:牵头负责|牵头)$")
@@ -186,7 +189,12 @@ def _units(text: str, f: str, expand) -> tuple[list[str], list[str]]:
         for m in _LEAD_LINE.finditer(f):
             lead += _names(text[m.start("v"):m.end("v")], expand)
         for m in _RESP_LINE.finditer(f):
-            resp += _names(text[m.start("v"):m.end("v")], expand)
+            value = text[m.start("v"):m.end("v")]
+            if _MARKED_LEAD.search(value):
+                for item in _MARKED_ITEM.finditer(value):
+                    lead += _names(item.group(1), expand)
+                value = _MARKED_ITEM.sub("", value)
+            resp += _names(value, expand)
     if not lead and not resp:
         span = trailing_parenthetical(f)
         if span:
@@ -207,7 +215,22 @@ def _units(text: str, f: str, expand) -> tuple[list[str], list[str]]:
                     resp += _names(raw[: len(raw) - len(_DUTY_VERB.search(pf).group(0))], expand)
                 elif _UNITISH.search(pf):
                     resp += _names(raw, expand)
+    if not lead and not resp and "由" in f:
+        # ``由县公安局负责，县应急局配合，6月30日前完成``: the units in a sentence of their own.
+        m = _INLINE_DUTY.search(f)
+        if m:
+            names = _names(text[m.start("u"):m.end("u")], expand)
+            if m.group("verb").startswith("牵头"):
+                lead += names
+            else:
+                resp += names
+            for h in _INLINE_HELP.finditer(f, m.end()):
+                resp += _names(text[h.start("u"):h.end("u")], expand)
     return _dedupe(lead), [u for u in _dedupe(resp) if u not in lead]
+
+
+_INLINE_DUTY = re.compile(r"(?:^|[。;,])由(?P<u>[^,;。由]{2,60}?)(?P<verb>牵头负责|牵头|负责)(?=[,;。]|$)")
+_INLINE_HELP = re.compile(r"[,;](?P<u>[^,;。由]{2,60}?)(?:配合|协助|参与)(?=[,;。]|$)")
 
 
 def trailing_parenthetical(f: str) -> tuple[int, int] | None:
