@@ -290,10 +290,12 @@ def test_the_closing_clause_is_no_part_of_the_last_task(closing):
     ("根据《某办法》（某政发〔2011〕1号），废止某政办发〔2012〕2号文件。", ["某政办发〔2012〕2号"]),
 ])
 def test_repeals_agree_with_the_citation_register(text, repealed):
-    from gongbao.extract.citations import find_citations, find_repeals
+    from gongbao import parse_gazette
 
-    assert find_repeals(text) == repealed
-    assert [c.doc_number for c in find_citations(text) if c.relation == "repeals"] == repealed
+    notice = f"某县人民政府关于废止部分文件的通知\n某政发〔2024〕9号\n各乡镇人民政府：\n{text}\n某县人民政府\n2024年6月1日\n"
+    [doc] = parse_gazette(notice).documents
+    assert doc.repeals == repealed
+    assert [c.doc_number for c in doc.citations if c.relation == "repeals"] == repealed
 
 
 @pytest.mark.parametrize(("item", "lead", "responsible", "deadline"), [

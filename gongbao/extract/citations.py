@@ -165,13 +165,6 @@ def find_citations(text: str, own_number: str | None = None, doc_type: str | Non
                 continue
             seen.add(key)
             out.append(Citation(doc_number=number, title=title, relation=relation, evidence=evidence))
-    if out and REPEAL_WORDS.search(f):
-        # One reading of what is repealed: a number the repeal lists (``《甲》(…)、《乙》(…)同时
-        # 废止``, ``下列文件废止:1.…;2.…``) is repealed in the register too, not merely cited.
-        repealed = set(find_repeals(text, own_number, f))
-        for c in out:
-            if c.relation == "cites" and c.doc_number in repealed:
-                c.relation = "repeals"
     return out
 
 
