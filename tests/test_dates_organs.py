@@ -94,3 +94,26 @@ def test_chinese_numbers_with_hundreds(text, value):
 
     assert zh_number(text) == value
 
+
+
+@pytest.mark.parametrize(("line", "signer"), [
+    ("省长 金某某", ("省长", "金某某")),
+    ("市长：张三", ("市长", "张三")),
+    ("代市长 王五", ("代市长", "王五")),
+    ("代理市长 李 四", ("代理市长", "李四")),
+    ("代理县长\u3000赵六", ("代理县长", "赵六")),
+    ("某县人民政府", None),
+])
+def test_a_person_signing_an_order(line, signer):
+    from gongbao.parse.lines import person_signature
+
+    assert person_signature(line) == signer
+
+
+def test_an_order_signed_by_an_acting_mayor():
+    from gongbao import parse_gazette
+
+    text = ("某市人民政府令\n第 21 号\n《某市物业管理办法》已经2024年10月8日市人民政府第15次常务会议通过，现予公布，"
+            "自2025年1月1日起施行。\n代理市长  李  四\n2024年10月20日\n某市物业管理办法\n第一条　为了规范物业管理活动，制定本办法。\n")
+    [doc] = parse_gazette(text).documents
+    assert (doc.doc_number, doc.signatories, doc.date) == ("某市人民政府令第21号", ["李四"], "2024-10-20")
