@@ -71,13 +71,26 @@ def parse_toc(lines: Lines, lo: int, hi: int) -> tuple[list[TocEntry], list[int]
     """Entries of the TOC in ``lines[lo:hi]``; also the indices of colophon lines seen there."""
     colophon: list[int] = []
     stream_t: list[str] = []
+    kept = []
     for i in range(lo, hi):
         if COLOPHON.match(lines.ft[i]) or _IS_META.search(lines.ft[i]):
             colophon.append(i)
             continue
-        stream_t.append(lines.tr[i])
+        kept.append(i)
+    # ``1    某县人民政府关于…的通知（某政发〔2024〕7号）``: a 目录 that prints each page before its
+    # entry (no line ends with one) is read as if the page stood after it.
+    # (The space after the page is layout: only the untightened line still has it.)
+    first = [i for i in kept if _PAGE_FIRST.match(lines.raw[i])]
+    page_first = len(first) >= 2 and not any(_PAGE_LAST.search(lines.ft[i]) for i in kept)
+    for i in kept:
+        m = _PAGE_FIRST.match(lines.raw[i]) if page_first else None
+        stream_t.append(lines.tr[i][len(m.group(1)):] + " " + m.group(1) if m else lines.tr[i])
     text = " ".join(stream_t)
     return _entries(text), colophon
+
+
+_PAGE_FIRST = re.compile(r"^(\d{1,4})\s+(?=[\u4e00-\u9fff《【])")
+_PAGE_LAST = re.compile(r"(?<![\d年月日号期])\(?\d{1,4}\)?$")
 
 
 # A running head between the 目录 and the first document (``某县人民政府公报   2024年第2期``) is
