@@ -122,6 +122,8 @@ def _best_split(s: str, start: int, memo: dict) -> list[int] | None:
 def leading_organ(text: str) -> str | None:
     """The longest organ name that opens ``text``: ``某县人民政府第12次常务会议纪要`` → ``某县人民政府``."""
     f = fold(text)
+    if f[:1] in "在致关":
+        return None  # ``在全市…大会上的讲话``, ``致…的信``, ``关于…``: no organ opens these
     best = None
     for m in re.finditer(_SUFFIX_RE, f[:40]):
         if f[m.end():m.end() + 1] in _WORD_GOES_ON.get(f[m.end() - 1], ""):

@@ -158,10 +158,19 @@ def _header_at(lines: Lines, i: int, floor: int, hi: int, prev: Header | None, l
             a = block[0] if block else _include_issuer_line(lines, i, floor)
             return _finish(lines, Header(a, a, i + 1, adoption_date=date, note=lines.tr[i + 1]), i + 2, hi)
         # A speech or report under its date alone: ``（2024年2月20日）``.
-        if (nxt.startswith("(") and _DATE_NOTE.match(nxt) and (i == lo or _ends_document(lines, i - 1))
+        if (nxt.startswith("(") and _DATE_NOTE.match(nxt)
+                and (i == lo or _ends_document(lines, i - 1) or _TOC_LINE_END.search(lines.ft[i - 1]))
                 and not _ENUM_START.match(ft)):
-            return _finish(lines, Header(i, i, i + 1, adoption_date=parse_date(nxt), note=lines.tr[i + 1]),
-                           i + 2, hi)
+            h = Header(i, i, i + 1, adoption_date=parse_date(nxt), note=lines.tr[i + 1])
+            pos = i + 2
+            # The speaker's name under the date (``王  明``), or organ and name.
+            if pos + 1 < hi and len(lines.ft[pos]) <= 30:
+                who = (("", lines.ft[pos]) if _PERSON_LINE.match(lines.raw[pos].strip())
+                       else speaker_line(lines.ft[pos]))
+                if who:
+                    h.speaker = who
+                    pos += 1
+            return _finish(lines, h, pos, hi)
         # A report or speech under its ``——2024年1月18日在…会议上`` subtitle.
         if nxt.startswith("——") and (i == lo or _ends_document(lines, i - 1)) and doc_type_of(ft):
             h = Header(i, i, i + 1)
@@ -266,6 +275,13 @@ def _subtitle_and_speaker(lines: Lines, h: Header, pos: int, hi: int) -> int:
         if h.speaker:
             pos += 1
     return pos
+
+
+# A name alone on its line: ``王  明``, ``欧阳明``; not a heading (``前言``, ``总则``).
+_PERSON_LINE = re.compile(r"^(?!前言|总则|引言|序言|目录|附件|正文|说明)"
+                          r"(?:[\u4e00-\u9fff](?: {1,4}[\u4e00-\u9fff]){1,3}|[\u4e00-\u9fff]{2,3})$")
+# The last line of a 目录 (``…讲话……王明（1）``): what follows it opens the first document.
+_TOC_LINE_END = re.compile(r"[.·…]{2,}[^.·…]{0,8}\(?\d{1,4}\)?$")
 
 
 def _ends_document(lines: Lines, k: int) -> bool:

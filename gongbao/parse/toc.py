@@ -25,7 +25,7 @@ SECTION_MARKS = "■□◆◇●▲△▶►◎♦◼▪"
 _HEADING_NO = r"(?:[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十]{1,3}[)）])"
 # A section heading: ``县政府文件``, ``人事任免``, ``【省政府令】``, ``一、市政府文件``.
 SECTION = re.compile(
-    rf"^[【\[·•—\-\s{SECTION_MARKS}]*{_HEADING_NO}?\s?(?P<sec>[\u4e00-\u9fff]{{0,10}}(?:文件|任免|规章|命令|令|公告|通告|解读|信息|动态|其他|公示|批复|决定|要闻|大事记|法规|纪要|通报))"
+    rf"^[【\[·•—\-\s{SECTION_MARKS}]*{_HEADING_NO}?\s?(?P<sec>[\u4e00-\u9fff]{{0,10}}(?:文件|任免|规章|命令|令|公告|通告|解读|信息|动态|其他|公示|批复|决定|要闻|大事记|法规|纪要|通报|讲话|会议))"
     rf"[】\]·•—\-\s{SECTION_MARKS}]*"
 )
 _HEADING_NUMBER = re.compile(rf"^{_HEADING_NO}\s?")
@@ -47,7 +47,8 @@ _TYPE_PAGE = re.compile(
     rf"(?<=[知定告复见报示函议要令案])[.·…\s]*(?:第\s?)?(?:(?P<page>\d{{1,4}}){_RANGE}(?:\s?页)?|\((?P<page3>\d{{1,4}}){_RANGE}\))"
     rf"(?=\s|$|关于|[\u4e00-\u9fff]{{2,}}关于)"
     # dot leaders end an entry whatever its title ends with
-    rf"|[.·…]{{2,}}\s*(?:第\s?)?\(?(?P<page2>\d{{1,4}})(?!\d){_RANGE}\)?(?:\s?页)?"
+    # (a speech's entry prints its speaker between: ``…讲话……王明（1）``)
+    rf"|[.·…]{{2,}}\s*(?:[\u4e00-\u9fff]{{2,4}}\s?)?(?:第\s?)?\(?(?P<page2>\d{{1,4}})(?!\d){_RANGE}\)?(?:\s?页)?"
 )
 
 
