@@ -117,6 +117,10 @@ def test_repair_ocr_title_words_only_where_a_title_stands():
     assert repair_ocr("某市人民政府关于调整机构的决走") == "某市人民政府关于调整机构的决定"
     # Inside a sentence, or a 关子 with no organ before it: left alone.
     assert repair_ocr("各方的通和合作。关子岭景区的门票") == "各方的通和合作。关子岭景区的门票"
+    # 于 read as 干 or 千 too; 有关干部 and 机关干部 are words of their own.
+    assert repair_ocr("某县人民政府关干做好春耕工作的通知") == "某县人民政府关于做好春耕工作的通知"
+    assert repair_ocr("某市财政局关千调整补助标准的通知") == "某市财政局关于调整补助标准的通知"
+    assert repair_ocr("组织有关干部和机关干部的培训") == "组织有关干部和机关干部的培训"
 
 
 def test_a_title_damaged_beyond_repair_still_heads_its_document():

@@ -415,11 +415,11 @@ def _is_han2(s: str) -> bool:
 
 _DAY_MISREAD = re.compile(r"(月[ \t]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]?)曰")
 # A title's 文种 misread at the end of its line (``…的通和``: no Chinese line ends so), and its
-# 关于 misread 关子 after an organ's name with the title's 的 still to come.
+# 关于 misread 关子 (关干, 关千) after an organ's name with the title's 的 still to come.
 _TYPE_MISREAD = {"通和": "通知", "通如": "通知", "通细": "通知", "决走": "决定", "决淀": "决定", "批夏": "批复",
                  "意兄": "意见", "报吿": "报告"}
 _TYPE_MISREAD_RE = re.compile("的(" + "|".join(_TYPE_MISREAD) + r")(?=[ \t]*$)", re.M)
-_GUANYU_MISREAD = re.compile(r"(?<=[府室局委厅部办院会])关子(?=[^\n。，,]{2,80}的)")
+_GUANYU_MISREAD = re.compile(r"(?<=[府室局委厅部办院会])关[子干千](?=[^\n。，,]{2,80}的)")
 
 
 # Letters OCR reads for digits (``2O24``, ``1O号``, ``l2``), repaired only where the grammar
@@ -464,7 +464,7 @@ def repair_ocr(text: str) -> str:
     ``交城具`` where ``交城县`` is frequent in the same text is a misread 县 (具 and 县 differ
     by one stroke): replace it. ``3月5曰`` is a misread 日 (a date has no other reading).
     ``〔2O24〕1O号`` has letters for digits where only digits can stand. A title line ending
-    ``…的通和`` has its 文种 misread (通知), and ``某县人民政府关子…的`` its 关于.
+    ``…的通和`` has its 文种 misread (通知), and ``某县人民政府关子…的`` (关干, 关千) its 关于.
     Nothing is guessed from outside the text. Radicals and compatibility code points that
     a PDF's font wrote for ordinary ideographs (``⼈⺠政府``) become those ideographs, and HTML
     character references of a web page saved as text (``&nbsp;``, ``&ldquo;``) are resolved.
@@ -480,7 +480,7 @@ def repair_ocr(text: str) -> str:
             text = slot.sub(_digits, text)
     if any(word in text for word in _TYPE_MISREAD):  # substring tests first: the regex is the slow part
         text = _TYPE_MISREAD_RE.sub(lambda m: "的" + _TYPE_MISREAD[m.group(1)], text)
-    if "关子" in text:
+    if "关子" in text or "关干" in text or "关千" in text:
         text = _GUANYU_MISREAD.sub("关于", text)
     if "曰" in text:
         # ``2024年3月5曰``: 曰 (to say) for 日 (day) right after a month and a day number.
