@@ -90,7 +90,8 @@ def parse_toc(lines: Lines, lo: int, hi: int) -> tuple[list[TocEntry], list[int]
     return _entries(text), colophon
 
 
-_PAGE_FIRST = re.compile(r"^(\d{1,4})\s+(?=[\u4e00-\u9fff《【])")
+# (Not a year: ``2024 年度…`` opens a title in a 目录 without pages.)
+_PAGE_FIRST = re.compile(r"^(\d{1,4})\s+(?=[\u4e00-\u9fff《【])(?![年月日号届期])")
 _PAGE_LAST = re.compile(r"(?<![\d年月日号期])\(?\d{1,4}\)?$")
 
 
