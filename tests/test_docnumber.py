@@ -23,10 +23,6 @@ from gongbao.parse.docnumber import doc_number_line, find_doc_numbers, normalize
     ("晉政發〔2024〕3號", "晉政發〔2024〕3号"),
     ("（国务院令第777号）", "国务院令第777号"),
     ("省政府令第 150 号", "省政府令第150号"),
-    # OCR letters for digits inside the number.
-    ("湘政发〔2O24〕9号", "湘政发〔2024〕9号"),
-    ("赣府字〔2024〕l2号", "赣府字〔2024〕12号"),
-    ("根据晋政办发(2024)lO号文件", "晋政办发〔2024〕10号"),
 ])
 def test_normalize(text, expected):
     assert normalize_doc_number(text) == expected

@@ -166,7 +166,6 @@ def _leaves(node: _Node) -> list[_Node]:
 _LABELS = r"牵头单位|牵头部门|责任单位|配合单位|参与单位|责任部门|实施单位|完成时限|完成时间|时间节点|时限要求"
 # (A unit marked lead inside the list, ``县发改局（牵头）、县财政局``, keeps its mark in the value.)
 _VALUE = rf"\s*(?P<v>.+?)(?=(?:{_LABELS})[:：]|[;；。\n]|(?<![(（]牵头)[)）]|[(（](?!牵头[)）])|$)"
-_MARKED_LEAD = re.compile(r"[(（]牵头[)）]")
 _MARKED_ITEM = re.compile(r"([^、,，;；]+?)[(（]牵头[)）]")
 _LEAD_LINE = re.compile(rf"(?:牵头单位|牵头部门)[:：]{_VALUE}")
 _RESP_LINE = re.compile(rf"(?:责任单位|配合单位|参与单位|责任部门|实施单位)[:：]{_VALUE}")
@@ -190,11 +189,9 @@ def _units(text: str, f: str, expand) -> tuple[list[str], list[str]]:
             lead += _names(text[m.start("v"):m.end("v")], expand)
         for m in _RESP_LINE.finditer(f):
             value = text[m.start("v"):m.end("v")]
-            if _MARKED_LEAD.search(value):
-                for item in _MARKED_ITEM.finditer(value):
-                    lead += _names(item.group(1), expand)
-                value = _MARKED_ITEM.sub("", value)
-            resp += _names(value, expand)
+            for item in _MARKED_ITEM.finditer(value):
+                lead += _names(item.group(1), expand)
+            resp += _names(_MARKED_ITEM.sub("", value), expand)
     if not lead and not resp:
         span = trailing_parenthetical(f)
         if span:

@@ -100,4 +100,3 @@ def _open_paren(text: str) -> bool:
 def _balanced(f: str) -> bool:
     """A heading closes what it opens; ``2.严格执行《…》(某政办发(2015)`` continues."""
     return f.count("(") <= f.count(")") and f.count("《") <= f.count("》") and f[-1] not in "、,(《"
-

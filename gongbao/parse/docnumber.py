@@ -70,11 +70,9 @@ def find_doc_numbers(text: str, folded: str | None = None) -> list[DocNumber]:
     i = f.find("号")
     while i != -1:
         # A number ends ``…N号`` or ``…N 号``.
-        if i and (_digit(f[i - 1]) or (f[i - 1] == " " and _digit(f[i - 2:i - 1]))):
+        if i and (f[i - 1].isdigit() or (f[i - 1] == " " and f[i - 2:i - 1].isdigit())):
             lo = max(0, i - _WINDOW)
             m = _YEAR_NUM.search(f, lo, i + 1)
-            if m is None and _OCR_LETTERS.search(f, lo, i):
-                m = _ocr_repaired(f, lo, i)
             if m and (m.group("open") or m.group("close")):
                 agency, astart = _agency_before(text, f, m.start())
                 if agency:
@@ -92,36 +90,6 @@ def find_doc_numbers(text: str, folded: str | None = None) -> list[DocNumber]:
 
 
 _NOT_ORDERS = {"命令", "法令", "指令", "禁令", "政令"}
-# Letters that OCR reads for digits (``〔2O24〕``, ``l2号``): read as digits inside a number, where
-# the brackets and the 号 around them leave no other reading.
-_OCR_DIGITS = str.maketrans("OoIl", "0011")
-_OCR_LETTERS = re.compile("[OoIl]")
-
-
-def _digit(ch: str) -> bool:
-    return ch.isdigit() or (ch != "" and ch in "OoIl")
-
-
-class _Repaired:
-    """A match of ``_YEAR_NUM`` on a window with OCR letters read as digits, at the window's
-    offsets in the whole text (the repair changes no length)."""
-
-    def __init__(self, m: re.Match, offset: int):
-        self.m, self.offset = m, offset
-
-    def group(self, name: str):
-        return self.m.group(name)
-
-    def start(self) -> int:
-        return self.m.start() + self.offset
-
-    def end(self) -> int:
-        return self.m.end() + self.offset
-
-
-def _ocr_repaired(f: str, lo: int, i: int) -> _Repaired | None:
-    m = _YEAR_NUM.search(f[lo:i + 1].translate(_OCR_DIGITS))
-    return _Repaired(m, lo) if m else None
 
 
 def _agency_before(text: str, folded: str, pos: int) -> tuple[str, int]:
