@@ -363,6 +363,14 @@ def test_bulk_load_keeps_the_registers(archive):
         assert row.lead_units == t.lead_units
     assert m.Appointment.objects.count() == sum(len(d.appointments) for d in g.documents)
     assert m.Citation.objects.count() == sum(len(d.citations) for d in g.documents)
+    # Booleans and nullable dates as parsed (COPY's text format on PostgreSQL spells them t/f and \\N).
+    assert sorted(m.Appointment.objects.values_list("person", "post", "probation")) == sorted(
+        (a.person, a.post, a.probation) for d in g.documents for a in d.appointments)
+    assert any(a.probation for d in g.documents for a in d.appointments)
+    deadlines = sorted((t.task_id, t.text, t.deadline.isoformat() if t.deadline else None)
+                       for t in m.Task.objects.all())
+    assert deadlines == sorted((t.id, t.text, t.deadline) for t in parsed)
+    assert any(t.deadline for t in parsed) and not all(t.deadline for t in parsed)
 
 
 @pytest.mark.parametrize("items", [
@@ -377,6 +385,31 @@ def test_bulk_json_columns_are_valid_json(archive, items):
     from gongbao.store.bulk import _json_list
 
     assert json.loads(_json_list(items)) == items
+
+
+@pytest.mark.parametrize("text", [
+    "普通正文", "", "第一行\n第二行", "引号\"与逗号,", "反斜杠\\与制表\t", "回车\r\n换行",
+    "数据结束标记\n\\.\n之后的正文", "\\.", "\\N", "NULL",
+])
+def test_bulk_rows_keep_every_value(archive, text):
+    """The bulk path's row writer (COPY on PostgreSQL) stores any text as it was, an empty
+    string as empty and ``None`` as NULL, whatever backslashes, tabs or line breaks it holds."""
+    import datetime as dt
+
+    from gongbao.store import models as m
+    from gongbao.store.rows import insert_rows
+
+    issue = m.Issue.objects.create(key="rows-test", gazette="某县人民政府公报", metadata={}, toc=[], version=1)
+    columns = ("slug", "issue_id", "seq", "section", "doc_number", "agency", "title", "issuers", "doc_type",
+               "recipients", "signatories", "date", "disclosure", "attachments", "embedded_title", "page", "body",
+               "warnings", "status", "repealed_by", "validity_evidence", "edited_fields")
+    rows = [(f"rows-{k}", issue.id, k, "", "", "", text, "[]", "", "", "[]", date, "", "[]", "", page, text,
+             "[]", "in_force", "", "", "[]")
+            for k, (date, page) in enumerate([(None, None), (dt.date(2024, 3, 5), 12)])]
+    insert_rows("store_document", columns, rows)
+    stored = list(m.Document.objects.filter(issue=issue).order_by("seq"))
+    assert [(d.title, d.body, d.date, d.page) for d in stored] == [
+        (text, text, None, None), (text, text, dt.date(2024, 3, 5), 12)]
 
 
 def test_ingest_cli_takes_directories(tmp_path, archive_dir):
