@@ -126,8 +126,6 @@ def test_a_sharded_index_finds_counts_and_pages_as_one_does(tmp_path):
     hits, and title hits first; pages of seven give each hit once."""
     import random
 
-    from gongbao.store.search import SHARDS
-
     rng = random.Random(3)
     words = ["养老服务", "殡葬", "消防", "乡村振兴", "财政", "工作", "通知", "建设", "安全", "县"]
     records = []
@@ -139,11 +137,11 @@ def test_a_sharded_index_finds_counts_and_pages_as_one_does(tmp_path):
                  doc_type=rng.choice(["通知", "决定", "批复"]), year=rng.choice([2022, 2023, 2024]))
         records.append(r)
     one = SearchIndex(tmp_path / "one", one_shard_below=10**9)
-    spread = SearchIndex(tmp_path / "spread", one_shard_below=0)
+    spread = SearchIndex(tmp_path / "spread", one_shard_below=0, shards=2)
     for idx in (one, spread):
         for key in sorted({r["issue"] for r in records}):
             idx.replace_issue(key, [r for r in records if r["issue"] == key])
-    assert all(shard.searcher().num_docs > 50 for shard in spread.shards) and len(spread.shards) == SHARDS
+    assert all(shard.searcher().num_docs > 50 for shard in spread.shards) and len(spread.shards) == 2
     assert one.count() == spread.count() == 300
     for q, filters in [("养老服务", {}), ("县", {}), ("殡葬 消防", {}), ("财政", {"year": "2023"}),
                        ("工作", {"issuer": "丙市财政局"}), ("通知", {}), ("没有的词", {})]:
@@ -167,7 +165,7 @@ def test_every_issuer_of_a_joint_document_is_counted_and_found(tmp_path):
     records[1]["issuers"] = organs[3:]
     records[2]["issuers"] = organs[4:]
     records[3]["issuers"] = [organs[0], organs[0]]
-    for idx in (SearchIndex(tmp_path / "one"), SearchIndex(tmp_path / "spread", one_shard_below=0)):
+    for idx in (SearchIndex(tmp_path / "one"), SearchIndex(tmp_path / "spread", one_shard_below=0, shards=2)):
         idx.replace_issue("i1", records)
         res = idx.search("养老服务")
         assert res.total == 4
@@ -212,7 +210,7 @@ def test_title_hits_of_a_single_character_come_newest_first(tmp_path):
         r.update(date=date, year=int(date[:4]))
         records.append(r)
     records += [record(f"b{k}", "全县" * (k + 1) + "。", title="关于春季防火的通知") for k in range(2)]
-    for idx in (SearchIndex(tmp_path / "one"), SearchIndex(tmp_path / "spread", one_shard_below=0)):
+    for idx in (SearchIndex(tmp_path / "one"), SearchIndex(tmp_path / "spread", one_shard_below=0, shards=2)):
         idx.replace_issue("i1", records)
         res = idx.search("县", limit=10)
         assert [h.slug for h in res.hits] == ["t4", "t1", "t3", "t0", "t2", "b1", "b0"]
@@ -230,3 +228,31 @@ def test_totals_kept_for_paging_are_dropped_when_the_index_changes(tmp_path):
     assert res.total == 1 and [h.slug for h in res.hits] == ["a"] and dict(res.facets["doc_type"]) == {"通知": 1}
     idx.replace_issue("i1", [])
     assert idx.search("养老服务").total == 0
+
+
+def test_the_number_of_shards_is_a_setting_and_a_change_empties_the_index(tmp_path, monkeypatch):
+    """Two shards, or GONGBAO_SEARCH_SHARDS; an index split otherwise (or written before the
+    setting, in two) starts empty, to be rebuilt."""
+    from gongbao.errors import GongbaoError
+    from gongbao.store.config import search_shards
+
+    monkeypatch.delenv("GONGBAO_SEARCH_SHARDS", raising=False)
+    monkeypatch.delenv("GONGBAO_DATABASE_URL", raising=False)
+    assert search_shards() == 2
+    monkeypatch.setenv("GONGBAO_SEARCH_SHARDS", "1")
+    assert search_shards() == 1
+    monkeypatch.setenv("GONGBAO_SEARCH_SHARDS", "3")
+    assert search_shards() == 3
+    for bad in ("0", "nine", "12"):
+        monkeypatch.setenv("GONGBAO_SEARCH_SHARDS", bad)
+        with pytest.raises(GongbaoError, match="GONGBAO_SEARCH_SHARDS"):
+            search_shards()
+
+    idx = SearchIndex(tmp_path / "idx", shards=2)
+    idx.replace_issue("i1", [record("a", "推进养老服务体系建设。")])
+    assert SearchIndex(tmp_path / "idx", shards=2).count() == 1  # reopened as it was
+    (tmp_path / "idx" / "shards").unlink()  # as written before the setting: two shards
+    assert SearchIndex(tmp_path / "idx", shards=2).count() == 1
+    one = SearchIndex(tmp_path / "idx", shards=1)
+    assert one.count() == 0 and len(one.shards) == 1
+    assert not (tmp_path / "idx" / "shard-1").exists()

@@ -54,3 +54,20 @@ def redact(url: str) -> str:
 
 def index_dir() -> Path:
     return data_dir() / "index"
+
+
+def search_shards() -> int:
+    """How many parts the search index is split into, searched side by side, one thread each
+    (``GONGBAO_SEARCH_SHARDS``, 1–8; default 2).
+
+    Two: at a million documents one thread counts a common word's hits and facets too slowly
+    for 20 ms. One suits a server whose web processes serve many readers at once (a second
+    thread per query adds no capacity there) and ranks with the whole archive's statistics, but
+    a bulk load then ends waiting on one thread for its last merge (README, "Performance").
+    """
+    value = os.environ.get("GONGBAO_SEARCH_SHARDS", "").strip()
+    if not value:
+        return 2
+    if not value.isdigit() or not 1 <= int(value) <= 8:
+        raise GongbaoError(f"GONGBAO_SEARCH_SHARDS={value!r}: give a number of index shards from 1 to 8")
+    return int(value)

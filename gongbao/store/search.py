@@ -44,7 +44,7 @@ from ..normalize.compat import drop_invisible, unify_ideographs
 from ..normalize.fold import fold
 from ..normalize.layout import CJK as _CJK
 from ..parse.docnumber import find_doc_numbers
-from .config import index_dir
+from .config import index_dir, search_shards
 from .identifiers import number_parts
 
 _CJK_RUN = re.compile(f"[{_CJK}]+|[A-Za-z0-9]+(?:\\.[0-9]+)?")
@@ -65,7 +65,7 @@ def _pool():
     if _executor is None:
         from concurrent.futures import ThreadPoolExecutor
 
-        _executor = ThreadPoolExecutor(max_workers=max(2, SHARDS), thread_name_prefix="gongbao-search")
+        _executor = ThreadPoolExecutor(max_workers=8, thread_name_prefix="gongbao-search")
     return _executor
 
 
@@ -82,9 +82,8 @@ _UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"
 _SPACE = [ord(" ")]
 # The layout of the token stream; an index written with another is rebuilt from the database.
 INDEX_FORMAT = "6"
-# Parts of the index searched side by side, one thread each: a query's aggregation (exact total
-# and facets) touches every hit, and at a million documents one thread is too slow for it.
-SHARDS = 2
+# The shards of an index written before their number was a setting (``config.search_shards``).
+LEGACY_SHARDS = 2
 # Until the index holds this many documents, they all go to the first shard: a small archive
 # ranks with the statistics of the whole of it (and needs no second thread).
 ONE_SHARD_BELOW = 50_000
@@ -203,7 +202,7 @@ class SearchIndex:
     def default_path() -> Path:
         return Path(index_dir())
 
-    def __init__(self, path: Path | None = None, one_shard_below: int | None = None):
+    def __init__(self, path: Path | None = None, one_shard_below: int | None = None, shards: int | None = None):
         self.seen_generation = -2
         self.one_shard_below = ONE_SHARD_BELOW if one_shard_below is None else one_shard_below
         self._depth = 0
@@ -212,23 +211,27 @@ class SearchIndex:
         self.path = Path(path or index_dir())
         self.path.mkdir(parents=True, exist_ok=True)
         self.schema = _schema()
-        fmt = self.path / "format"
+        fmt, count = self.path / "format", self.path / "shards"
+        shards = shards or search_shards()
         with self.exclusive():  # another process may be opening the same directory
             try:
-                same_format = fmt.read_text().strip() == INDEX_FORMAT
-            except OSError:
-                same_format = False
-            if not same_format:
-                # New, or written by another version: start empty. The generation goes with
-                # it, so the first use rebuilds the index from the database.
+                same = fmt.read_text().strip() == INDEX_FORMAT and (
+                    int(count.read_text()) == shards if count.exists() else shards == LEGACY_SHARDS)
+            except (OSError, ValueError):
+                same = False
+            if not same:
+                # New, written by another version or split otherwise: start empty. The
+                # generation goes with it, so the first use rebuilds the index from the database.
                 self._clear()
                 fmt.write_text(INDEX_FORMAT)
+                count.write_text(str(shards))
             try:
-                self.shards = [self._open_shard(k) for k in range(SHARDS)]
+                self.shards = [self._open_shard(k) for k in range(shards)]
             except (OSError, ValueError):
                 self._clear()
                 fmt.write_text(INDEX_FORMAT)
-                self.shards = [self._open_shard(k) for k in range(SHARDS)]
+                count.write_text(str(shards))
+                self.shards = [self._open_shard(k) for k in range(shards)]
 
     def _open_shard(self, k: int) -> tantivy.Index:
         path = self.path / f"shard-{k}"
