@@ -107,6 +107,16 @@ def test_running_heads_with_page_numbers_are_page_anchors():
     assert prep.footers == [(1, 1), (2, 4), (3, 7)]
 
 
+def test_repair_ocr_reads_a_number_of_letters_alone_after_a_bracketed_year():
+    assert repair_ocr("某政发〔2024〕l号") == "某政发〔2024〕1号"
+    assert repair_ocr("某政办函(2024)lO号、某政发[2023] Il 号") == "某政办函(2024)10号、某政发[2023] 11 号"
+    assert repair_ocr("某政发〔2O24〕l号") == "某政发〔2024〕1号"  # the year repaired first, then the number
+    # No bracketed year before it, or after 第 alone (a Roman numeral may stand there): left alone.
+    assert repair_ocr("见附件(I)号表") == "见附件(I)号表"
+    assert repair_ocr("第II号令") == "第II号令"
+    assert repair_ocr("〔甲〕l号") == "〔甲〕l号"
+
+
 def test_repair_ocr_day_misread_only_in_dates():
     assert repair_ocr("2024年3月5曰\n子曰：学而时习之") == "2024年3月5日\n子曰：学而时习之"
     assert repair_ocr("二〇二四年三月五曰") == "二〇二四年三月五日"

@@ -89,6 +89,9 @@ def extraction_variants(text: str) -> dict[str, str]:
         # OCR reading letters for digits where only digits stand: 〔2O24〕, 1O号, 2O24年.
         "ocr digits": re.sub(r"(?<=[〔(（\[])(\d)0(?=\d\d[〕)）\]])", r"\1O",
                              re.sub(r"([〕)）\]]\d*)0(?=号)", r"\1O", re.sub(r"(?<![\d])(2)0(?=\d\d年)", r"\1O", text))),
+        # …and a number of ones and zeros read as letters alone: 〔2024〕l号, 〔2024〕lO号.
+        "ocr letters alone": re.sub(r"(?<=\d{4}[〕)）\]])([10]{1,2})(?=号)",
+                                    lambda m: m.group(1).replace("1", "l").replace("0", "O"), text),
         # Markdown from a converter: every line in bold.
         "markdown bold": "\n".join(f"**{line}**" if line.strip() and "*" not in line else line
                                     for line in text.split("\n")),

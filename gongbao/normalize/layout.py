@@ -436,8 +436,13 @@ _NUMBER_SLOTS = (
     # a month or day of a date: ``2024年l月``, ``2月2O日``, ``3月l5日``
     re.compile(r"(?<=年)\s*(?=[0-9]?[OolI])[0-9OolI]{1,2}(?=\s*月)|(?<=月)\s*(?=[0-9]?[OolI])[0-9OolI]{1,2}(?=\s*日)"),
 )
-# The cheap test first: a letter that looks like a digit standing next to a digit.
-_LETTER_BY_DIGIT = re.compile(r"[OolI](?:(?<=\d.)|(?=\d))")  # the letter first: a fast scan
+# A number of letters alone between a 发文字号's year and 号 (``〔2024〕l号``, ``(2024)lO号``):
+# after a year in brackets nothing but a number can stand. (After 第 alone it could be a Roman
+# numeral, so there a digit must be among the letters, as the slot above asks.)
+_LETTER_NUMBER = re.compile(r"(?:(?<=\d{4}[〕\])）】﹞])|(?<=\d{4}\s[〕\])）】﹞]))\s*[OolI][OolI]{0,4}(?=\s*号)")
+# The cheap test first: a letter that looks like a digit standing next to a digit, or after a
+# closing bracket.
+_LETTER_BY_DIGIT = re.compile(r"[OolI](?:(?<=\d.)|(?=\d)|(?<=[〕\])）】﹞].)|(?<=[〕\])）】﹞]\s.))")
 
 
 def _digits(m: re.Match) -> str:
@@ -463,7 +468,7 @@ def repair_ocr(text: str) -> str:
 
     ``交城具`` where ``交城县`` is frequent in the same text is a misread 县 (具 and 县 differ
     by one stroke): replace it. ``3月5曰`` is a misread 日 (a date has no other reading).
-    ``〔2O24〕1O号`` has letters for digits where only digits can stand. A title line ending
+    ``〔2O24〕1O号`` and ``〔2024〕l号`` have letters for digits where only digits can stand. A title line ending
     ``…的通和`` has its 文种 misread (通知), and ``某县人民政府关子…的`` (关干, 关千) its 关于.
     Nothing is guessed from outside the text. Radicals and compatibility code points that
     a PDF's font wrote for ordinary ideographs (``⼈⺠政府``) become those ideographs, and HTML
@@ -478,6 +483,7 @@ def repair_ocr(text: str) -> str:
     if _LETTER_BY_DIGIT.search(text):
         for slot in _NUMBER_SLOTS:
             text = slot.sub(_digits, text)
+        text = _LETTER_NUMBER.sub(lambda m: m.group(0).translate(_LETTER_DIGITS), text)
     if any(word in text for word in _TYPE_MISREAD):  # substring tests first: the regex is the slow part
         text = _TYPE_MISREAD_RE.sub(lambda m: "的" + _TYPE_MISREAD[m.group(1)], text)
     if "关子" in text or "关干" in text or "关千" in text:
