@@ -117,6 +117,20 @@ def test_repair_ocr_reads_a_number_of_letters_alone_after_a_bracketed_year():
     assert repair_ocr("〔甲〕l号") == "〔甲〕l号"
 
 
+def test_a_number_or_date_broken_over_two_lines_is_one_line_again():
+    assert prepare("某政发〔2024〕\n15号\n").lines == ["某政发〔2024〕15号"]
+    assert prepare("某政办发\n〔2024〕7号\n").lines == ["某政办发〔2024〕7号"]
+    assert prepare("某县人民政府\n2024年3月\n5日\n").lines == ["某县人民政府", "2024年3月5日"]
+    assert prepare("某县人民政府  二〇二四年三月\n八日").lines == ["某县人民政府 二〇二四年三月八日"]
+    # A title's last line, a red header, a sentence: the line under them stays a line of its own.
+    for head in ("的通知", "实施方案", "某县人民政府文件", "关于印发"):
+        assert prepare(f"{head}\n〔2024〕7号").lines == [head, "〔2024〕7号"]
+    assert prepare("自2024年3月\n5日起施行").lines == ["自2024年3月", "5日起施行"]
+    assert prepare("共计2024年\n15号").lines == ["共计2024年", "15号"]
+    # Indentation, read before the join, still marks the right lines.
+    assert sorted(prepare("某政发〔2024〕\n15号\n" + _LAID_OUT).starts) == [2, 4, 6, 8]
+
+
 def test_repair_ocr_day_misread_only_in_dates():
     assert repair_ocr("2024年3月5曰\n子曰：学而时习之") == "2024年3月5日\n子曰：学而时习之"
     assert repair_ocr("二〇二四年三月五曰") == "二〇二四年三月五日"

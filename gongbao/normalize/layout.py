@@ -165,6 +165,42 @@ def _cut(text: str, matches) -> str:
     return "".join(out)
 
 
+# A 发文字号 or a date broken over two lines, as a PDF's text runs sometimes come out:
+# ``某政发〔2024〕`` / ``15号``, ``某政办发`` / ``〔2024〕7号``, ``2024年3月`` / ``5日``. The hint: a
+# line opening with a bracketed year, or holding only a number and 号, or a day and 日.
+_SPLIT_FIELD = re.compile(r"\n[ \t]*(?:[〔\[(（【][ \t]*\d{4}[ \t]*[〕\])）】][ \t]*\d"
+                          r"|(?:\d{1,5}[ \t]*号|[\d一二三四五六七八九十]{1,3}[ \t]*日)[ \t]*(?:\n|$))")
+_YEAR_AND_NUMBER = re.compile(r"[〔\[(（【]\s*\d{4}\s*[〕\])）】]\s*\d{1,5}\s*号")
+_NUMBER_ALONE = re.compile(r"\d{1,5}\s*号")
+_AGENCY_AND_YEAR = re.compile(r"[\u4e00-\u9fff]{2,12}\s*[〔\[(（【]\s*\d{4}\s*[〕\])）】]")
+# A 机关代字 alone (``某政办发``): a few characters, not a title's last line (no 的, no 文种).
+_AGENCY_ALONE = re.compile(r"(?![\u4e00-\u9fff]*(?:的|关于))[\u4e00-\u9fff]{2,10}"
+                           r"(?<!通知)(?<!决定)(?<!意见)(?<!报告)(?<!批复)(?<!请示)(?<!公告)(?<!通告)"
+                           r"(?<!通报)(?<!纪要)(?<!方案)(?<!办法)(?<!规定)(?<!细则)(?<!规划)(?<!计划)(?<!要点)(?<!文件)")
+_DAY_ALONE = re.compile(r"[\d一二三四五六七八九十]{1,3}\s*日")
+# A year and month closing a line (after the signing organ, perhaps): the day went to the next.
+_YEAR_AND_MONTH = re.compile(r"[^。；;，,]{0,40}?(?<![\d〇○零O一二三四五六七八九])"
+                             r"(?:\d{4}|[〇○零O一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月")
+
+
+def _join_split_fields(lines: list[str]) -> None:
+    """Rejoin a 发文字号 or a date broken over two lines, in place: the second line's text goes
+    up, and it stays as an empty line, so line indices (indentation) still hold."""
+    for k in range(1, len(lines)):
+        tail = lines[k].strip()
+        if not tail or tail[-1] not in "号日":
+            continue
+        head = lines[k - 1].strip()
+        if tail[-1] == "号":
+            joined = (_NUMBER_ALONE.fullmatch(tail) and _AGENCY_AND_YEAR.fullmatch(head)) or (
+                _YEAR_AND_NUMBER.fullmatch(tail) and _AGENCY_ALONE.fullmatch(head))
+        else:
+            joined = _DAY_ALONE.fullmatch(tail) and _YEAR_AND_MONTH.fullmatch(head)
+        if joined:
+            lines[k - 1] = lines[k - 1].rstrip() + tail
+            lines[k] = ""
+
+
 def prepare(text: str) -> Prepared:
     """Split text into non-empty, marker-free, unglued lines; collect page footers."""
     # pdftotext opens each page with a form feed: a line break like any other.
@@ -196,6 +232,8 @@ def prepare(text: str) -> Prepared:
     footers: list[tuple[int, int]] = []
     starts: set[int] = set()
     raw_lines = text.split("\n")
+    if _SPLIT_FIELD.search(text):
+        _join_split_fields(raw_lines)
     page_numbers = _bare_page_numbers(raw_lines)
     for k, raw in enumerate(raw_lines):
         line = raw.strip()
