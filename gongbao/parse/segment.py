@@ -319,6 +319,7 @@ def _title_block_ending(lines: Lines, end: int, floor: int) -> tuple[int, int] |
         if is_complete_title(text) and _title_starts_here(lines, a):
             a = _include_forwarder(lines, a, floor)
             a = _include_issuer_line(lines, a, floor)
+            a = _include_broken_organ(lines, a, floor)
             return a, end + 1
     return None
 
@@ -362,6 +363,26 @@ def _include_issuer_line(lines: Lines, a: int, floor: int) -> int:
     while k - 1 >= floor and a - k < 4 and organs_only(lines.raw[k - 1]) and not signature_date(lines.raw[k - 1]):
         k -= 1
     return k
+
+
+# The words of organ names a line break may cut (``某县人民政`` / ``府办公室关于…``).
+_ORGAN_WORDS = ("人民政府", "办公室", "办公厅", "委员会", "人民代表大会", "代表大会", "管理委员会")
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]{2,20}")
+
+
+def _include_broken_organ(lines: Lines, a: int, floor: int) -> int:
+    """Take in the line above a title whose organ's name a line break cut in the middle of a
+    word (``某县人民政`` / ``府办公室关于…``): the two halves make the word, and the whole an organ."""
+    if a - 1 < floor or "关于" not in lines.ft[a]:
+        return a
+    prev, ft = lines.ft[a - 1], lines.ft[a]
+    if not _HAN_ONLY.fullmatch(prev) or "关于" in prev:
+        return a
+    for word in _ORGAN_WORDS:
+        for k in range(1, len(word)):
+            if prev.endswith(word[:k]) and ft.startswith(word[k:]):
+                return a - 1 if is_organ((prev + ft).split("关于", 1)[0]) else a
+    return a
 
 
 def _title_block_before(lines: Lines, num_line: int, floor: int) -> tuple[int, int] | None:
