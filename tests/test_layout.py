@@ -122,6 +122,8 @@ def test_a_number_or_date_broken_over_two_lines_is_one_line_again():
     assert prepare("某政办发\n〔2024〕7号\n").lines == ["某政办发〔2024〕7号"]
     assert prepare("某县人民政府\n2024年3月\n5日\n").lines == ["某县人民政府", "2024年3月5日"]
     assert prepare("某县人民政府  二〇二四年三月\n八日").lines == ["某县人民政府 二〇二四年三月八日"]
+    assert prepare("某县人民政府办公\n室\n某市人民政\n府").lines == ["某县人民政府办公室", "某市人民政府"]
+    assert prepare("召开全体会议\n会\n一、总则\n室").lines == ["召开全体会议", "会", "一、总则", "室"]
     # A title's last line, a red header, a sentence: the line under them stays a line of its own.
     for head in ("的通知", "实施方案", "某县人民政府文件", "关于印发"):
         assert prepare(f"{head}\n〔2024〕7号").lines == [head, "〔2024〕7号"]

@@ -165,11 +165,15 @@ def _cut(text: str, matches) -> str:
     return "".join(out)
 
 
-# A 发文字号 or a date broken over two lines, as a PDF's text runs sometimes come out:
+# A 发文字号, a date or an organ's name broken over two lines, as a PDF's text runs sometimes come out:
 # ``某政发〔2024〕`` / ``15号``, ``某政办发`` / ``〔2024〕7号``, ``2024年3月`` / ``5日``. The hint: a
-# line opening with a bracketed year, or holding only a number and 号, or a day and 日.
+# line opening with a bracketed year, or holding only a number and 号, a day and 日, or the end
+# of an organ's name.
 _SPLIT_FIELD = re.compile(r"\n[ \t]*(?:[〔\[(（【][ \t]*\d{4}[ \t]*[〕\])）】][ \t]*\d"
-                          r"|(?:\d{1,5}[ \t]*号|[\d一二三四五六七八九十]{1,3}[ \t]*日)[ \t]*(?:\n|$))")
+                          r"|(?:\d{1,5}[ \t]*号|[\d一二三四五六七八九十]{1,3}[ \t]*日"
+                          r"|府|室|厅|会|政府|民政府|公室|公厅|员会)[ \t]*(?:\n|$))")
+# The words whose end a line break leaves alone on a line (``某县人民政府办公`` / ``室``).
+_ORGAN_WORDS = ("人民政府", "办公室", "办公厅", "委员会")
 _YEAR_AND_NUMBER = re.compile(r"[〔\[(（【]\s*\d{4}\s*[〕\])）】]\s*\d{1,5}\s*号")
 _NUMBER_ALONE = re.compile(r"\d{1,5}\s*号")
 _AGENCY_AND_YEAR = re.compile(r"[\u4e00-\u9fff]{2,12}\s*[〔\[(（【]\s*\d{4}\s*[〕\])）】]")
@@ -184,14 +188,18 @@ _YEAR_AND_MONTH = re.compile(r"[^。；;，,]{0,40}?(?<![\d〇○零O一二三�
 
 
 def _join_split_fields(lines: list[str]) -> None:
-    """Rejoin a 发文字号 or a date broken over two lines, in place: the second line's text goes
-    up, and it stays as an empty line, so line indices (indentation) still hold."""
+    """Rejoin a 发文字号, a date or the end of an organ's name broken over two lines, in place:
+    the second line's text goes up, and it stays as an empty line, so line indices
+    (indentation) still hold."""
     for k in range(1, len(lines)):
         tail = lines[k].strip()
-        if not tail or tail[-1] not in "号日":
+        if not tail or tail[-1] not in "号日府室厅会":
             continue
         head = lines[k - 1].strip()
-        if tail[-1] == "号":
+        if len(tail) <= 3 and tail[-1] in "府室厅会":
+            joined = any(tail == word[cut:] and head.endswith(word[:cut])
+                         for word in _ORGAN_WORDS for cut in range(1, len(word)))
+        elif tail[-1] == "号":
             joined = (_NUMBER_ALONE.fullmatch(tail) and _AGENCY_AND_YEAR.fullmatch(head)) or (
                 _YEAR_AND_NUMBER.fullmatch(tail) and _AGENCY_ALONE.fullmatch(head))
         else:
