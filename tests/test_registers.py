@@ -248,6 +248,11 @@ def test_validity_forms(sentence, start, until):
     # 不再担任 is a removal under any heading.
     ("经市人民政府研究决定：\n刘洋任市财政局局长；\n周伟不再担任市交通运输局局长职务。",
      [("刘洋", "appoint", "市财政局局长"), ("周伟", "remove", "市交通运输局局长")]),
+    # 兼任 and 挂职任 (a remark after the post), and 提名 heading its entry after another verb.
+    ("决定：\n张伟兼任某市应急管理局局长；\n刘洋挂职任某市商务局副局长（挂职时间一年）；\n"
+     "聘任陈静为某市人民政府参事；\n提名孙磊为某市中级人民法院副院长人选。",
+     [("张伟", "appoint", "某市应急管理局局长"), ("刘洋", "appoint", "某市商务局副局长"),
+      ("陈静", "appoint", "某市人民政府参事"), ("孙磊", "appoint", "某市中级人民法院副院长人选")]),
 ])
 def test_appointment_forms(body, expected):
     from gongbao.extract.appointments import find_appointments

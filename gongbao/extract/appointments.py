@@ -25,8 +25,11 @@ _APPOINT = re.compile(rf"^(?P<person>{_NAME}(?:(?:同志)?、{_NAME})*)(?:同志
 _REMOVE = re.compile(rf"^(?P<person>{_NAME}(?:(?:同志)?、{_NAME})*)(?:(?:同志)?的|同志)(?P<post>.+?)职务$")
 _RESIGN = re.compile(rf"^(?:同意|接受)?(?P<person>{_NAME})(?:同志)?辞去(?P<post>.+?)职务")
 _ACTING = re.compile(rf"^(?:决定)?(?P<person>{_NAME})(?:同志)?代理(?P<post>.+?)(?:职务)?$")
-# ``张三同志任某某局局长`` (the county form, no verb heading the list).
-_TAKES = re.compile(rf"^(?P<person>{_NAME})(?P<comrade>同志)?(?:任|担任)(?P<post>.+?)$")
+# ``张三同志任某某局局长`` (the county form, no verb heading the list); ``张三兼任…``,
+# ``张三挂职任…`` (a secondment).
+_TAKES = re.compile(rf"^(?P<person>{_NAME})(?P<comrade>同志)?(?P<verb>兼任|挂职任|挂任|担任|任)(?P<post>.+?)$")
+# A remark closing an entry: ``（挂职时间一年）``, ``（正科级）``.
+_REMARK = re.compile(r"\([^()]{1,12}\)$")
 # ``张三同志免去某某局局长职务`` (the county form, the person first).
 _LOSES = re.compile(rf"^(?P<person>{_NAME})(?:同志)?免去(?:其)?(?P<post>.+?)职务$")
 # ``张三不再担任某某局局长职务``: a removal whatever verb heads the list.
@@ -43,7 +46,7 @@ _MODE_END = re.compile(r"(?:决定|同意|拟)?(任命|聘任|聘用|免去|解�
 # ``省人民政府决定``: who decides (when no meeting is named), before a list or its verb.
 # ``经市人民政府研究决定``: the organ without the 经 in front (an organ named 经济… keeps it).
 _BY = r"(?:经(?!济))?(?P<by>[\u4e00-\u9fff]{2,30}?)(?:经?研究)?决定"
-_MODE_LEAD = re.compile(rf"^(?:{_BY}|决定|同意|拟)?(?P<verb>任命|聘任|聘用|免去|解聘)(?![:]?$)")
+_MODE_LEAD = re.compile(rf"^(?:{_BY}|决定|同意|拟)?(?P<verb>任命|聘任|聘用|提名|免去|解聘)(?![:]?$)")
 _DECIDES = re.compile(rf"^{_BY}[:,]?$")
 # ``县人民政府决定：孙丽任县审计局局长``: the decision and its first entry on one line.
 _DECIDES_BEFORE = re.compile(rf"^{_BY}:")
@@ -195,12 +198,15 @@ def _takes(clause: str, raw: str) -> Appointment | None:
     (``以上同志任职试用期一年的`` is not an appointment)."""
     text, raw, probation = _without_probation(clause, raw)
     text, raw = _strip_pair(text, raw)
+    remark = _REMARK.search(text)
+    if remark:
+        text, raw = text[:remark.start()], raw[:remark.start()]
     m = _TAKES.match(text)
     if not m or len(m.group("post")) < 3 or m.group("person") in _NOT_PERSONS or _VERBISH.search(m.group("person")):
         return None
     if not any(m.group("post").endswith(t) for t in _POSTS):
         return None
-    return _make(m, raw, "appoint", "任", probation)
+    return _make(m, raw, "appoint", m.group("verb"), probation)
 
 
 _NOT_PERSONS = {"以上", "上述", "以下", "其他", "其余", "该", "各"}
