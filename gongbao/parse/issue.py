@@ -33,6 +33,8 @@ _FIELDS = {
     "postcode": re.compile(r"^(?:邮\s*编|邮政编码)\s*[::]\s*(?P<v>\d{6})"),
     "phone": re.compile(r"^(?:电\s*话|联系电话)\s*[::]\s*(?P<v>[\d()（）\-— ]{7,30})"),
 }
+# The editorial office, the publisher when the colophon names no 主办/编印 (``编辑：某某办公室``).
+_EDITOR = re.compile(r"^(?:编辑单位|编辑部|编辑)\s*[::]\s*(?P<v>.+)$")
 # ``某某人民政府办公厅 主办`` / ``某某人民政府办公室编印`` printed on the cover.
 _PUBLISHER_BEFORE = re.compile(r"(?:^|\s)(?P<v>[\u4e00-\u9fff]{4,30}?)\s?(?:主办|编印|编辑出版|主编|编辑)(?:\s|$)")
 # A gazette's name printed over two lines, its country or place first: ``中华人民共和国`` / ``国务院公报``.
@@ -60,6 +62,7 @@ def parse_issue(lines: Lines, indices: list[int]) -> IssueInfo | None:
     """Issue metadata from the cover/colophon lines at ``indices``; None if there is no cover."""
     info = IssueInfo()
     numbered_hao = False
+    editor = None
     for i in indices:
         raw, t, f = lines.raw[i], lines.tr[i], lines.ft[i]
         if info.gazette is None:
@@ -94,6 +97,9 @@ def parse_issue(lines: Lines, indices: list[int]) -> IssueInfo | None:
                 if m and getattr(info, name) is None:
                     v = seg_t[m.start("v"):m.end("v")].strip()
                     setattr(info, name, v.replace(" ", "") if name != "address" else v)
+            m = _EDITOR.match(seg_f) if editor is None else None
+            if m:
+                editor = seg_t[m.start("v"):m.end("v")].strip().replace(" ", "")
         m = _PUBLISHER_BEFORE.search(fold(raw))
         if m and info.publisher is None:
             info.publisher = raw[m.start("v"):m.end("v")]
@@ -128,6 +134,8 @@ def parse_issue(lines: Lines, indices: list[int]) -> IssueInfo | None:
         # A date alone on the cover, with no 出版 label, is the issue's date.
         info.publication_date = next((parse_date(lines.ft[i]) for i in indices
                                       if DATE_RE.fullmatch(lines.ft[i].strip("()"))), None)
+    if info.publisher is None and editor:
+        info.publisher = editor
     if info.publisher is None:
         # The organ printed on the cover under the title.
         for i in indices:

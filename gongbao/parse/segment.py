@@ -206,8 +206,10 @@ def _header_at(lines: Lines, i: int, floor: int, hi: int, prev: Header | None, l
         # 3. A title right after the previous document ended (its date or 附注), with text
         # under it: a document without number or 主送机关, such as a 公告 — unless it is the
         # text the previous notice carries (``转发…关于X的意见的通知`` then ``关于X的意见``).
+        # (Not a 目录 entry whose number and page follow on the next line: ``（某政发〔2024〕3号）……1``.)
         if (a == lo or _ends_document(lines, a - 1)) and not _is_carried(lines, prev, a, b) \
-                and not doc_number_line(lines.raw[b]) and (not title_fragment_ft(nxt) or "," in nxt):
+                and not doc_number_line(lines.raw[b]) and (not title_fragment_ft(nxt) or "," in nxt) \
+                and not _TOC_LINE_END.search(nxt):
             return _finish(lines, Header(a, a, b), b, hi)
     return None
 
