@@ -46,7 +46,11 @@ def bulk_load(issues: Iterable[tuple[str, Gazette, str]], batch_issues: int = 20
 
 
 def _bulk_load(issues, batch_issues, idx, progress) -> int:
-    writer = idx.writer(128_000_000)
+    # Half a gigabyte for the index writers (one per shard): segments four times the size of
+    # the 64 MB a shard that a single ingest uses, so a million documents are merged fewer times
+    # over. Measured at a million: 2,041 docs/s on PostgreSQL and 2,181 on SQLite, against 1,890
+    # and 2,030–2,050 with 128 MB; the heap stays flat at 700–900 MB (README, "Performance").
+    writer = idx.writer(512_000_000)
     total = 0
     batch: list[tuple[str, Gazette, str]] = []
 
