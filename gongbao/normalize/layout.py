@@ -172,8 +172,15 @@ def _cut(text: str, matches) -> str:
 _SPLIT_FIELD = re.compile(r"\n[ \t]*(?:[〔\[(（【][ \t]*\d{4}[ \t]*[〕\])）】][ \t]*\d"
                           r"|(?:\d{1,5}[ \t]*号|[\d一二三四五六七八九十]{1,3}[ \t]*日"
                           r"|府|室|厅|会|政府|民政府|公室|公厅|员会)[ \t]*(?:\n|$))")
-# The words whose end a line break leaves alone on a line (``某县人民政府办公`` / ``室``).
-_ORGAN_WORDS = ("人民政府", "办公室", "办公厅", "委员会")
+# The words of organ names a line break may cut in two (``某县人民政府办公`` / ``室``).
+ORGAN_WORDS = ("人民政府", "办公室", "办公厅", "委员会", "人民代表大会", "代表大会", "管理委员会")
+
+
+def cuts_organ_word(head: str, tail: str) -> bool:
+    """Whether the break between ``head`` and the line ``tail`` after it falls inside one of
+    the words organ names end with: ``某县人民政`` / ``府办公室关于…``."""
+    return any(head.endswith(word[:cut]) and tail.startswith(word[cut:])
+               for word in ORGAN_WORDS for cut in range(1, len(word)))
 _YEAR_AND_NUMBER = re.compile(r"[〔\[(（【]\s*\d{4}\s*[〕\])）】]\s*\d{1,5}\s*号")
 _NUMBER_ALONE = re.compile(r"\d{1,5}\s*号")
 _AGENCY_AND_YEAR = re.compile(r"[\u4e00-\u9fff]{2,12}\s*[〔\[(（【]\s*\d{4}\s*[〕\])）】]")
@@ -197,8 +204,7 @@ def _join_split_fields(lines: list[str]) -> None:
             continue
         head = lines[k - 1].strip()
         if len(tail) <= 3 and tail[-1] in "府室厅会":
-            joined = any(tail == word[cut:] and head.endswith(word[:cut])
-                         for word in _ORGAN_WORDS for cut in range(1, len(word)))
+            joined = cuts_organ_word(head, tail)  # the tail is nothing but the word's end
         elif tail[-1] == "号":
             joined = (_NUMBER_ALONE.fullmatch(tail) and _AGENCY_AND_YEAR.fullmatch(head)) or (
                 _YEAR_AND_NUMBER.fullmatch(tail) and _AGENCY_ALONE.fullmatch(head))

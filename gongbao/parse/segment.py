@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..normalize.layout import cuts_organ_word
 from ..normalize.paragraphs import HEAD_CELL, NUMBER_CELL, ROW_CELL, STATUS_CELL
 from .dates import DATE_PATTERN, parse_date
 from .docnumber import DocNumber, doc_number_line, find_doc_numbers, order_number_line
@@ -367,8 +368,6 @@ def _include_issuer_line(lines: Lines, a: int, floor: int) -> int:
     return k
 
 
-# The words of organ names a line break may cut (``某县人民政`` / ``府办公室关于…``).
-_ORGAN_WORDS = ("人民政府", "办公室", "办公厅", "委员会", "人民代表大会", "代表大会", "管理委员会")
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]{2,20}")
 
 
@@ -378,13 +377,9 @@ def _include_broken_organ(lines: Lines, a: int, floor: int) -> int:
     if a - 1 < floor or "关于" not in lines.ft[a]:
         return a
     prev, ft = lines.ft[a - 1], lines.ft[a]
-    if not _HAN_ONLY.fullmatch(prev) or "关于" in prev:
+    if not _HAN_ONLY.fullmatch(prev) or "关于" in prev or not cuts_organ_word(prev, ft):
         return a
-    for word in _ORGAN_WORDS:
-        for k in range(1, len(word)):
-            if prev.endswith(word[:k]) and ft.startswith(word[k:]):
-                return a - 1 if is_organ((prev + ft).split("关于", 1)[0]) else a
-    return a
+    return a - 1 if is_organ((prev + ft).split("关于", 1)[0]) else a
 
 
 def _title_block_before(lines: Lines, num_line: int, floor: int) -> tuple[int, int] | None:

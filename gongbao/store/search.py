@@ -65,6 +65,7 @@ def _pool():
     if _executor is None:
         from concurrent.futures import ThreadPoolExecutor
 
+        # A thread a shard, up to the most shards ``config.search_shards`` allows.
         _executor = ThreadPoolExecutor(max_workers=8, thread_name_prefix="gongbao-search")
     return _executor
 
