@@ -373,6 +373,75 @@ def test_bulk_load_keeps_the_registers(archive):
     assert any(t.deadline for t in parsed) and not all(t.deadline for t in parsed)
 
 
+def _foreign_key_violations() -> list:
+    """Rows whose foreign key points at no row, found by the database's own catalogue."""
+    from django.db import connection
+
+    with connection.cursor() as cur:
+        if connection.vendor == "sqlite":
+            cur.execute("PRAGMA foreign_key_check")
+            return cur.fetchall()
+        cur.execute("""SELECT c.conrelid::regclass::text, a.attname, c.confrelid::regclass::text, b.attname
+                       FROM pg_constraint c
+                       JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+                       JOIN pg_attribute b ON b.attrelid = c.confrelid AND b.attnum = c.confkey[1]
+                       WHERE c.contype = 'f' AND c.connamespace = current_schema()::regnamespace""")
+        violations = []
+        for table, column, target, key in cur.fetchall():
+            cur.execute(f"SELECT count(*) FROM {table} t WHERE t.{column} IS NOT NULL AND NOT EXISTS "
+                        f"(SELECT 1 FROM {target} x WHERE x.{key} = t.{column})")
+            if cur.fetchone()[0]:
+                violations.append((table, column))
+        return violations
+
+
+def test_bulk_load_leaves_every_reference_whole(archive):
+    """On PostgreSQL the bulk loader skips the per-row foreign-key checks of rows that point at
+    rows its own transaction wrote; what it wrote must satisfy every foreign key all the same."""
+    from gongbao.parse.gazette import parse_gazette
+    from gongbao.store import models as m
+    from gongbao.store.bulk import bulk_load
+
+    text = SAMPLE.read_text("utf-8")
+    items = [(text, parse_gazette(text), "sample")] + [(t, parse_gazette(t), n) for t, n in ((A, "a"), (B, "b"))]
+    assert bulk_load(iter(items), batch_issues=2) == 31
+    assert m.Task.objects.exists() and m.OrganizationMention.objects.exists() and m.Citation.objects.exists()
+    assert _foreign_key_violations() == []
+
+
+def test_reference_checks_are_skipped_only_where_allowed_and_only_in_the_block(archive):
+    from django.db import connection, transaction
+
+    from gongbao.store.rows import own_references_unchecked
+
+    if not connection.vendor.startswith("postgresql"):
+        with transaction.atomic(), own_references_unchecked() as skipped:
+            assert skipped is False
+        return
+
+    def role():
+        with connection.cursor() as cur:
+            cur.execute("SHOW session_replication_role")
+            return cur.fetchone()[0]
+
+    with transaction.atomic():
+        with own_references_unchecked() as skipped:
+            assert skipped and role() == "replica"  # the test server's role owns the cluster
+        assert role() == "origin"
+    with connection.cursor() as cur:
+        cur.execute("SELECT 1 FROM pg_roles WHERE rolname = 'gongbao_plain'")
+        if not cur.fetchone():
+            cur.execute("CREATE ROLE gongbao_plain NOLOGIN")
+    with transaction.atomic():
+        with connection.cursor() as cur:
+            cur.execute("SET LOCAL ROLE gongbao_plain")
+        with own_references_unchecked() as skipped:
+            assert not skipped and role() == "origin"
+        with connection.cursor() as cur:  # the refusal left the transaction usable
+            cur.execute("SELECT 1")
+            assert cur.fetchone() == (1,)
+
+
 @pytest.mark.parametrize("items", [
     [], ["县财政局"], ["县财政局", "县教育局"], ['名称"引号"', "反斜杠\\"], ["行尾换行\n"], ["\t制表"],
     [{"title": "附件1", "online_only": True}], ["甲", None],

@@ -27,7 +27,7 @@ from .ingest import (
     open_index,
     save_organizations,
 )
-from .rows import insert_rows
+from .rows import insert_rows, own_references_unchecked
 from .search import SearchIndex
 
 
@@ -131,6 +131,15 @@ def _write_batch(batch) -> list[dict]:
                               publication_date=_date(info.publication_date) if info else None,
                               publisher=(info.publisher if info else "") or "", metadata={}, toc=[], version=1))
         pending.append((key, g, text, source))
+    with own_references_unchecked():
+        records, organizations = _write_rows(issues, pending, slugs)
+    save_organizations(organizations)
+    return records
+
+
+def _write_rows(issues, pending, slugs):
+    """The batch's issues, versions, documents and registers: rows that point only to rows
+    written here."""
     m.Issue.objects.bulk_create(issues, batch_size=500)
     ids = dict(m.Issue.objects.filter(key__in=[k for k, *_ in pending]).values_list("key", "id"))
     versions, doc_rows, records, registers = [], [], [], []
@@ -172,8 +181,7 @@ def _write_batch(batch) -> list[dict]:
                                   "decided_by", "meeting", "decision_date", "verb"), appointments)
     insert_rows("store_task", ("document_id", "task_id", "text", "lead_units", "responsible_units", "deadline",
                            "recurrence", "targets"), tasks)
-    save_organizations([(g, {d.seq: doc_ids[slug_of[id(d)]] for d in g.documents}) for _, g, _, _ in pending])
-    return records
+    return records, [(g, {d.seq: doc_ids[slug_of[id(d)]] for d in g.documents}) for _, g, _, _ in pending]
 
 
 def link_all() -> None:
