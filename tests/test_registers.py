@@ -317,3 +317,31 @@ def test_task_units_in_other_forms(item, lead, responsible, deadline):
 
     [task] = find_tasks([item], year=2024)
     assert (task.lead_units, task.responsible_units, task.deadline) == (lead, responsible, deadline)
+
+
+@pytest.mark.parametrize("issuer, cited, full", [
+    ("临江市人民政府", "市政府令第58号", "临江市人民政府令第58号"),
+    ("临江市人民政府", "市人民政府令第5号", "临江市人民政府令第5号"),
+    ("河东省人民政府", "省政府令第123号", "河东省人民政府令第123号"),
+    ("河东省人民政府办公厅", "省人民政府令2019年第3号", "河东省人民政府令2019年第3号"),
+    # A county's text citing its city's order: the city is not named, the number stays as written.
+    ("长宁县人民政府", "市政府令第5号", "市政府令第5号"),
+    ("临江市人民政府", "国务院令第777号", "国务院令第777号"),
+    ("临江市人民政府", "临政发〔2025〕3号", "临政发〔2025〕3号"),
+])
+def test_an_order_cited_by_the_governments_short_name_gets_its_full_number(issuer, cited, full):
+    from gongbao.extract.organizations import full_order_number, jurisdiction
+
+    assert full_order_number(cited, jurisdiction([issuer])) == full
+
+
+def test_a_cited_order_links_to_the_order_itself():
+    """The number a citation is given is the number the cited order is parsed with."""
+    from gongbao import parse_gazette
+
+    order = "临江市人民政府令\n第58号\n\n《临江市城市节约用水管理办法》已经市人民政府常务会议通过，现予公布。\n\n市长  王某某\n2012年4月1日\n"
+    repeal = ("临江市人民政府关于废止部分规章的决定\n临政发〔2025〕3号\n\n各县（市、区）人民政府：\n"
+              "决定废止《临江市城市节约用水管理办法》（市政府令第58号）。\n\n临江市人民政府\n2025年2月10日\n")
+    (own,) = parse_gazette(order).documents
+    (citing,) = parse_gazette(repeal).documents
+    assert citing.repeals == [own.doc_number] == ["临江市人民政府令第58号"]

@@ -44,6 +44,21 @@ class Jurisdiction:
         return name
 
 
+# An order cited by its government's short name: ``市政府令第5号``, ``省人民政府令第123号``.
+_OWN_ORDER = re.compile(r"^(?P<level>省|自治区|市|州|盟|县|区|旗)(?:人民)?政府令(?P<rest>(?:\d{4}年)?第\d{1,5}号)$")
+
+
+def full_order_number(number: str, juris: Jurisdiction) -> str:
+    """``市政府令第58号`` in a document of 某市人民政府 → ``某市人民政府令第58号``: the form the
+    order itself is numbered in, so that a citation links to it. Left as written when the
+    jurisdiction of that level is not known (a county's text citing its city's order)."""
+    m = _OWN_ORDER.match(number)
+    if not m:
+        return number
+    full = juris.expand(m.group("level") + "人民政府")
+    return full + "令" + m.group("rest") if full != m.group("level") + "人民政府" else number
+
+
 def place_of(organ: str) -> str | None:
     """``交城县人民政府`` → ``交城县``; ``中共朔州市委办公室`` → ``朔州市``."""
     m = _PLACE.match(fold(organ))

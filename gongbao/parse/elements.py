@@ -8,7 +8,7 @@ import re
 
 from ..extract.appointments import find_appointments
 from ..extract.citations import find_citations, find_cites, find_repeals
-from ..extract.organizations import canonical, jurisdiction
+from ..extract.organizations import canonical, full_order_number, jurisdiction
 from ..extract.tasks import TASK_TABLE, find_tasks
 from ..extract.validity import document_validity
 from ..models import Attachment, Document
@@ -259,6 +259,14 @@ def _registers(doc: Document, paragraphs: list[str], h: Header, as_of: dt.date) 
             c.relation = "repeals"
     doc.validity = document_validity(folded_body, doc.body, doc.date, as_of)
     juris = jurisdiction(doc.issuers or doc.signatories)
+    if "令" in folded:  # orders cited by the government's short name, in their full form
+        doc.cites = [n for n in dict.fromkeys(full_order_number(n, juris) for n in doc.cites) if n != doc.doc_number]
+        doc.repeals = [n for n in dict.fromkeys(full_order_number(n, juris) for n in doc.repeals)
+                       if n != doc.doc_number]
+        for c in doc.citations:
+            if c.doc_number:
+                c.doc_number = full_order_number(c.doc_number, juris)
+        doc.citations = [c for c in doc.citations if not c.doc_number or c.doc_number != doc.doc_number]
 
     def expand(name: str) -> str:
         full = canonical(name, juris)
