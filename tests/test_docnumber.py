@@ -50,9 +50,14 @@ def test_number_split_over_lines_after_join():
     ("（2024年3月5日　国发〔2024〕5号）", True),
     ("为贯彻落实晋政发〔2024〕3号精神", False),
     ("关于…的通知(交政发〔2024〕14号)16", False),
+    ("河东省财政厅文件            河财预〔2025〕21号", True),  # a red header beside its number
+    ("河东省财政厅文件河财预〔2025〕21号", True),  # the same, the layout gap lost
+    ("根据河东省财政厅文件河财预〔2025〕21号", False),
 ])
 def test_doc_number_line(line, ok):
     assert (doc_number_line(line) is not None) is ok
+    if ok and "文件" in line:
+        assert doc_number_line(line).normalized == "河财预〔2025〕21号"
 
 
 def test_order_number_line():

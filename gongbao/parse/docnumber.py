@@ -122,7 +122,9 @@ def _trim_agency(agency: str) -> str:
     return agency[cut:]
 
 
-_TITLE_END = re.compile(r"通知|决定|意见|办法|规定|细则|方案|条例|批复|报告|通告|的|》")
+# (``文件``: a red header with its number on the same line, ``某某厅文件      某财预〔2025〕21号``,
+# whose layout gap the text lost.)
+_TITLE_END = re.compile(r"通知|决定|意见|办法|规定|细则|方案|条例|批复|报告|通告|文件|的|》")
 
 
 def _valid_agency(agency: str) -> bool:
@@ -164,11 +166,13 @@ def doc_number_line(line: str) -> DocNumber | None:
     d = found[0]
     head = f[: d.start]
     tail = f[d.end:].strip(" )）")
-    if tail or _DATE_PREFIX.sub("", head).strip(" (（"):
+    if tail or (_DATE_PREFIX.sub("", head).strip(" (（") and not (_RED_HEADER.match(head) and not _LEAD.match(head))):
         return None
     return d
 
 
+# A red header with the number beside it: ``某某省财政厅文件      某财预〔2025〕21号``.
+_RED_HEADER = re.compile(r"^[\u4e00-\u9fff]{2,30}文件\s*$")
 _SIGNER = re.compile(r"\s*签发人\s*:.{0,20}$")
 # ``第 300 号``, ``（2024年第1号）``, ``〔2024〕第2号`` (the year in brackets, as a 公告 may print it).
 # A standing committee numbers its 公告 anew each term: ``〔十七届〕第12号``.

@@ -28,7 +28,8 @@ _CUM = re.compile(rf"总\s*(?:第|号\s*[:：]?)\s*(\d{{1,5}}|{_ZH_NUM}{{1,6}})\
 _PUBDATE = re.compile(r"(?:出版日期|出版时间)[::]?\s*(.{1,30})|([^\s出]{1,20}日)\s*出版")
 _FREQ = re.compile(r"(半月刊|双月刊|月刊|季刊|旬刊|周刊|年刊|半年刊)")
 _FIELDS = {
-    "publisher": re.compile(r"^(?:主办单位|主办|编辑出版|编印单位|编印|出版单位)\s*[::]\s*(?P<v>.+)$"),
+    # (``主管主办：``: one unit both supervises and publishes.)
+    "publisher": re.compile(r"^(?:主管\s*)?(?:主办单位|主办|编辑出版|编印单位|编印|出版单位)\s*[::]\s*(?P<v>.+)$"),
     "address": re.compile(r"^(?:地\s*址|通讯地址)\s*[::]\s*(?P<v>.+)$"),
     "postcode": re.compile(r"^(?:邮\s*编|邮政编码)\s*[::]\s*(?P<v>\d{6})"),
     "phone": re.compile(r"^(?:电\s*话|联系电话)\s*[::]\s*(?P<v>[\d()（）\-— ]{7,30})"),
@@ -37,6 +38,7 @@ _FIELDS = {
 _EDITOR = re.compile(r"^(?:编辑单位|编辑部|编辑)\s*[::]\s*(?P<v>.+)$")
 # ``某某人民政府办公厅 主办`` / ``某某人民政府办公室编印`` printed on the cover.
 _PUBLISHER_BEFORE = re.compile(r"(?:^|\s)(?P<v>[\u4e00-\u9fff]{4,30}?)\s?(?:主办|编印|编辑出版|主编|编辑)(?:\s|$)")
+_LETTER_SPACED = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]{1,3}[\u4e00-\u9fff]){3,30}(?:[ \u3000]|$)")
 # A gazette's name printed over two lines, its country or place first: ``中华人民共和国`` / ``国务院公报``.
 _NAME_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:共和国|自治区|特别行政区|省|市|县|区|州|盟|旗)$")
 _DISTRIBUTION = re.compile(r"(?:赠阅|发送|发行|分送)(?:范围|对象)?\s*[::]\s*(?P<v>.+)$")
@@ -66,9 +68,15 @@ def parse_issue(lines: Lines, indices: list[int]) -> IssueInfo | None:
     for i in indices:
         raw, t, f = lines.raw[i], lines.tr[i], lines.ft[i]
         if info.gazette is None:
+            name_t = t
             m = _GAZETTE.match(fold(raw.strip()))
+            if m is None and _LETTER_SPACED.match(raw.strip()):
+                # A cover's name letter-spaced: ``某 某 省 人 民 政 府 公 报``.
+                name_t = raw.strip().replace(" ", "").replace("\u3000", "")
+                m = _GAZETTE.match(fold(name_t))
             if m:
-                info.gazette = t[: len(m.group("name"))] if fold(t).startswith(m.group("name")) else m.group("name")
+                info.gazette = (name_t[: len(m.group("name"))] if fold(name_t).startswith(m.group("name"))
+                                else m.group("name"))
                 prev = lines.ft[i - 1] if i - 1 in indices else ""
                 if _NAME_HEAD.match(prev) and not info.gazette.startswith(prev):
                     info.gazette = lines.tr[i - 1] + info.gazette
