@@ -307,3 +307,10 @@ def test_toc_pages_in_words(toc, entries):
     from gongbao.parse.toc import _entries
 
     assert [(e.title, e.doc_number, e.page) for e in _entries(toc)] == entries
+
+
+def test_glyphs_mapped_to_no_character():
+    """pdfminer's ``(cid:N)`` and private-use code points: bullets at a line's head go, a glyph
+    inside the text stands as □ (a character that cannot be known), never as noise."""
+    text = "\ue000一、同意设立\n  (cid:3) 二、请你局办理\n王(cid:1234)明任县财政局局长\n张\ue123三"
+    assert repair_ocr(text) == "一、同意设立\n  二、请你局办理\n王□明任县财政局局长\n张□三"

@@ -92,6 +92,11 @@ def extraction_variants(text: str) -> dict[str, str]:
         # …and a number of ones and zeros read as letters alone: 〔2024〕l号, 〔2024〕lO号.
         "ocr letters alone": re.sub(r"(?<=\d{4}[〕)）\]])([10]{1,2})(?=号)",
                                     lambda m: m.group(1).replace("1", "l").replace("0", "O"), text),
+        # A font's bullets that map to no character: a private-use code point (most extractors)
+        # or pdfminer's ``(cid:N)`` before numbered paragraphs.
+        "unmapped bullets": re.sub(r"^([一二三四五六七八九十]、|\d{1,2}[.．、])",
+                                   lambda m: ("\ue09f" if m.start() % 2 else "(cid:3) ") + m.group(1), text,
+                                   flags=re.M),
         # Markdown from a converter: every line in bold.
         "markdown bold": "\n".join(f"**{line}**" if line.strip() and "*" not in line else line
                                     for line in text.split("\n")),

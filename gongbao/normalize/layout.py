@@ -515,6 +515,20 @@ _TONE_MARK = re.compile(_TONED)
 _PINYIN_RUBY = re.compile(f"(?<=[\u4e00-\u9fff])[(（][a-zü]*{_TONED}[a-zü]*[)）]")
 
 
+# Glyphs a PDF's font maps to no character: pdfminer writes ``(cid:123)``, other extractors a
+# private-use code point. At the head of a line they are list bullets (dropped); inside the
+# text they stand for a character that cannot be known, written □ as the genre writes a
+# character it cannot print.
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+_GLYPH = "(?:\\(cid:\\d{1,5}\\)|[\ue000-\uf8ff])"
+_LEADING_GLYPHS = re.compile(f"^([ \t\u3000]*)(?:{_GLYPH}[ \t\u3000]*)+", re.M)
+_INNER_GLYPH = re.compile(_GLYPH)
+
+
+def _unmapped_glyphs(text: str) -> str:
+    return _INNER_GLYPH.sub("□", _LEADING_GLYPHS.sub(r"\1", text))
+
+
 def repair_ocr(text: str) -> str:
     """Undo OCR confusions that the text itself proves wrong.
 
@@ -530,6 +544,8 @@ def repair_ocr(text: str) -> str:
     # Invisible characters first: a zero-width joiner inside ``1O号`` hides the number from the
     # repairs below (``prepare`` drops them too, for text that skips this step).
     text = unify_ideographs(unescape_entities(drop_invisible(text)))
+    if "(cid:" in text or _PRIVATE_USE.search(text):
+        text = _unmapped_glyphs(text)
     if _TONE_MARK.search(text):
         text = _PINYIN_RUBY.sub("", text)  # ``辦發(fā)``: a page's pronunciation guide, not text
     if _LETTER_BY_DIGIT.search(text):
