@@ -314,3 +314,21 @@ def test_glyphs_mapped_to_no_character():
     inside the text stands as □ (a character that cannot be known), never as noise."""
     text = "\ue000一、同意设立\n  (cid:3) 二、请你局办理\n王(cid:1234)明任县财政局局长\n张\ue123三"
     assert repair_ocr(text) == "一、同意设立\n  二、请你局办理\n王□明任县财政局局长\n张□三"
+
+
+@pytest.mark.parametrize(("line", "entry"), [
+    ("组  长：王某某  县人民政府县长", "组长：王某某 县人民政府县长"),
+    ("副总指挥：赵某某　县人民政府副县长", "副总指挥：赵某某 县人民政府副县长"),
+    ("          李某某  县水利局局长", "李某某 县水利局局长"),
+    ("成 员：欧阳某某 县委常委、副县长", "成员：欧阳某某 县委常委、副县长"),
+    ("第二章  河道整治与建设", None),  # a chapter heading
+    ("市长  王某某", None),  # an order's signature: post, then name
+    ("县长 副县长", None),
+    ("清 政 办 发 〔2024〕 7 号", None),  # letter-spaced
+    ("联系人：张三  电话：0358-1234567", None),
+    ("为了 加强河道管理工作的组长", None),
+])
+def test_a_roster_entry_keeps_the_gap_between_name_and_post(line, entry):
+    from gongbao.parse.elements import _roster_line
+
+    assert _roster_line(line) == entry

@@ -160,9 +160,12 @@ def _body(lines: Lines, h: Header, end: int, doc: Document, sig, skip: set[int])
             headings.add(heading_lines[-1] + 1)  # the carried text's organ under its title
     kept = [i for i in range(start, end) if i not in skip]
     outline = _outline_headings(lines, kept)
-    alone = {k for k, i in enumerate(kept) if i in headings or i in outline or _standalone(lines, i, end)}
-    tr = [outline.get(i) or (lines.ft[i][:1] in "出列请缺参主记" and _name_list(lines.raw[i])) or lines.tr[i]
-          for i in kept]
+    roster = {i: r for i in kept if " " in lines.raw[i] or "\u3000" in lines.raw[i]
+              if (r := _roster_line(lines.raw[i]))}
+    alone = {k for k, i in enumerate(kept)
+             if i in headings or i in outline or i in roster or _standalone(lines, i, end)}
+    tr = [outline.get(i) or roster.get(i) or (lines.ft[i][:1] in "出列请缺参主记" and _name_list(lines.raw[i]))
+          or lines.tr[i] for i in kept]
     ft = [lines.ft[i] for i in kept]
     if h.body_head:
         head_t = _original_tail(lines, h)
@@ -218,6 +221,31 @@ def _name_list(raw: str) -> str | None:
     if len(names) < 2 or not all(2 <= len(x) <= 4 and "\u4e00" <= x[0] <= "\u9fff" for x in names):
         return None
     return tighten(m.group(1)) + " ".join(names)
+
+
+# A line of a roster (a 领导小组, a 指挥部): ``组  长：王某某  县人民政府县长``, or its name and post
+# alone under the one before (``        赵某某  县财政局局长``). The gap between the name and the
+# post is the table's column, not layout: it stays as one space, and each entry a paragraph.
+# (A letter-spaced line has a gap between every two characters: it cannot split into a name of
+# two to four characters and a post ending in a post's word.)
+_ROSTER = re.compile(
+    r"^[ \t\u3000]*(?:(?P<label>[\u4e00-\u9fff][\u4e00-\u9fff \u3000]{0,10}?)[ \u3000]*[:：][ \u3000]*)?"
+    r"(?P<name>[\u4e00-\u9fff·]{2,4})[ \u3000]+(?P<post>[\u4e00-\u9fff、，,（）()·\-]{3,40})[ \t\u3000]*$")
+_ROLE = re.compile(r"(?:长|指挥|主任|成员|委员|召集人|联络员|顾问|秘书|组员|主席)$")
+_POST = re.compile(r"(?:长|主任|书记|委员|主席|经理|总监|秘书|员|师|官|政委|负责人|主委|常委|巡视员|调研员)[)）]?$")
+
+
+def _roster_line(raw: str) -> str | None:
+    """``组  长：王某某  县人民政府县长`` → ``组长：王某某 县人民政府县长``; None for any other line."""
+    m = _ROSTER.match(raw)
+    if not m or m.group("name").startswith("第"):
+        return None
+    label = tighten(m.group("label") or "")
+    post = tighten(m.group("post"))
+    if ((label and not _ROLE.search(label)) or not _POST.search(post) or _POST.search(m.group("name"))
+            or "的" in post):
+        return None
+    return (label + "：" if label else "") + m.group("name") + " " + post
 
 
 def _as_order(doc: Document, h: Header, lines: Lines) -> None:
