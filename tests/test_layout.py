@@ -332,3 +332,12 @@ def test_a_roster_entry_keeps_the_gap_between_name_and_post(line, entry):
     from gongbao.parse.elements import _roster_line
 
     assert _roster_line(line) == entry
+
+
+def test_a_closing_formula_and_a_contact_line_stand_alone():
+    lines = ["请各单位于11月30日前报送县政务公开办。", "联系人：张某某", "联系电话：0358-1234567",
+             "电子邮箱：zwgk@example.gov.cn", "特此通知。"]
+    assert join_paragraphs(lines, [fold(x) for x in lines]) == lines
+    # A value the page cut still continues on the next line.
+    cut = ["参加单位：县财政局、县教育局、县", "卫健局。"]
+    assert join_paragraphs(cut, [fold(x) for x in cut]) == ["参加单位：县财政局、县教育局、县卫健局。"]

@@ -23,6 +23,10 @@ NUMBER_CELL = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[(]\d{4}[〕\])]\d{1,5}号
 HEAD_CELL = re.compile(r"^(?:序号|文件名称|文件标题|文号|发文字号|发文机关|清理结果|处理意见|备注)$")
 STATUS_CELL = re.compile(r"^(?:继续有效|有效|废止|予以废止|宣布失效|失效|修改|予以修改|拟废止|拟修改|保留|暂停执行)$")
 _KEY_VALUE = re.compile(r"^[\u4e00-\u9fff]{2,8}:\S")
+# A value all in ASCII (a telephone number, an e-mail or web address) is whole on its line.
+_ASCII_VALUE = re.compile(r"^[\u4e00-\u9fff]{2,8}:[\x21-\x7e]+$")
+# The closing formula of a notice, a 公告, a reply: a paragraph of its own.
+_CLOSING = re.compile(r"^特此(?:通知|公告|通告|批复|函告|函复|报告|说明|证明|决定|通报)[。!]?$")
 # Words a heading never ends with: a conjunction or a particle left hanging by the page.
 _OPEN_ENDS = frozenset("或和与及的、在对为将把由向从并且而等")
 # A parenthesis that qualifies what precedes it: ``(含…)``, ``(包括…)``, ``(不含…)``.
@@ -65,7 +69,7 @@ def join_paragraphs(tr: list[str], ft: list[str], alone: set[int] | frozenset = 
             continue
         head_row = False
         row_start = len(f) <= 3 and bool(ROW_CELL.match(f))
-        starts_item = row_start or k in starts or bool(_ENUM.match(f)) or bool(
+        starts_item = row_start or k in starts or bool(_ENUM.match(f)) or bool(_CLOSING.match(f)) or bool(
             len(f) <= 40 and _KEY_VALUE.match(f) and not (prev_open and _open_paren(paras[-1])))
         if paras and after_heading and f[:1] == "(" and _ASIDE.match(f):
             # ``(一)普通殡葬专用车遗体接运费`` / ``(含抬尸、消毒):600元/具。``: the heading's own aside.
@@ -87,7 +91,8 @@ def join_paragraphs(tr: list[str], ft: list[str], alone: set[int] | frozenset = 
                    # an article (``第二条国家对生猪实行…``) is text, unless it is its number and a
                    # short caption of its own (``第一条（目的）``)
                    and not (len(last) > 12 and _ARTICLE.match(heads[-1])))
-        prev_open = f[-1] not in _END_CHARS and not heading and not (f[-1] == "号" and NUMBER_CELL.match(f))
+        prev_open = (f[-1] not in _END_CHARS and not heading and not (f[-1] == "号" and NUMBER_CELL.match(f))
+                     and not (len(last) == len(t) and _ASCII_VALUE.match(f)))
         after_heading = bool(heading)
     return paras
 
