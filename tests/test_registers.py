@@ -345,3 +345,16 @@ def test_a_cited_order_links_to_the_order_itself():
     (own,) = parse_gazette(order).documents
     (citing,) = parse_gazette(repeal).documents
     assert citing.repeals == [own.doc_number] == ["临江市人民政府令第58号"]
+
+
+@pytest.mark.parametrize("post, organization", [
+    ("交城县农业农村局副局长", "交城县农业农村局"),
+    ("县人民政府法律顾问", "县人民政府"),
+    ("县住房和城乡建设局总规划师", "县住房和城乡建设局"),
+    ("法律顾问", None),
+    ("副县长", None),
+])
+def test_the_organisation_a_post_belongs_to(post, organization):
+    from gongbao.extract.appointments import organization_of
+
+    assert organization_of(post) == organization
