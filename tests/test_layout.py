@@ -319,7 +319,8 @@ def test_glyphs_mapped_to_no_character():
 @pytest.mark.parametrize(("line", "entry"), [
     ("组  长：王某某  县人民政府县长", "组长：王某某 县人民政府县长"),
     ("副总指挥：赵某某　县人民政府副县长", "副总指挥：赵某某 县人民政府副县长"),
-    ("          李某某  县水利局局长", "李某某 县水利局局长"),
+    ("进一步 加强专职安全员", None),  # a sentence the page cut, with a stray gap
+    ("          李某某  县水利局局长", None),  # a name and a post alone: a roster's only under an entry
     ("成 员：欧阳某某 县委常委、副县长", "成员：欧阳某某 县委常委、副县长"),
     ("第二章  河道整治与建设", None),  # a chapter heading
     ("市长  王某某", None),  # an order's signature: post, then name
@@ -332,6 +333,12 @@ def test_a_roster_entry_keeps_the_gap_between_name_and_post(line, entry):
     from gongbao.parse.elements import _roster_line
 
     assert _roster_line(line) == entry
+
+
+def test_a_name_and_post_alone_continue_a_roster():
+    from gongbao.parse.elements import _roster_line
+
+    assert _roster_line("          李某某  县水利局局长", labelled=False) == "李某某 县水利局局长"
 
 
 def test_a_closing_formula_and_a_contact_line_stand_alone():

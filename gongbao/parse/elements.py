@@ -160,8 +160,7 @@ def _body(lines: Lines, h: Header, end: int, doc: Document, sig, skip: set[int])
             headings.add(heading_lines[-1] + 1)  # the carried text's organ under its title
     kept = [i for i in range(start, end) if i not in skip]
     outline = _outline_headings(lines, kept)
-    roster = {i: r for i in kept if " " in lines.raw[i] or "\u3000" in lines.raw[i]
-              if (r := _roster_line(lines.raw[i]))}
+    roster = _roster(lines, kept)
     alone = {k for k, i in enumerate(kept)
              if i in headings or i in outline or i in roster or _standalone(lines, i, end)}
     tr = [outline.get(i) or roster.get(i) or (lines.ft[i][:1] in "出列请缺参主记" and _name_list(lines.raw[i]))
@@ -235,10 +234,11 @@ _ROLE = re.compile(r"(?:长|指挥|主任|成员|委员|召集人|联络员|顾�
 _POST = re.compile(r"(?:长|主任|书记|委员|主席|经理|总监|秘书|员|师|官|政委|负责人|主委|常委|巡视员|调研员)[)）]?$")
 
 
-def _roster_line(raw: str) -> str | None:
-    """``组  长：王某某  县人民政府县长`` → ``组长：王某某 县人民政府县长``; None for any other line."""
+def _roster_line(raw: str, labelled: bool = True) -> str | None:
+    """``组  长：王某某  县人民政府县长`` → ``组长：王某某 县人民政府县长``; None for any other line
+    (and for a name and post without a label unless ``labelled`` is False)."""
     m = _ROSTER.match(raw)
-    if not m or m.group("name").startswith("第"):
+    if not m or m.group("name").startswith("第") or (labelled and not m.group("label")):
         return None
     label = tighten(m.group("label") or "")
     post = tighten(m.group("post"))
@@ -246,6 +246,23 @@ def _roster_line(raw: str) -> str | None:
             or "的" in post):
         return None
     return (label + "：" if label else "") + m.group("name") + " " + post
+
+
+def _roster(lines: Lines, kept: list[int]) -> dict[int, str]:
+    """The roster entries among the body's lines. A name and a post alone on a line belong to
+    a roster only under an entry (a stray gap in a sentence the page cut must not make one)."""
+    found: dict[int, str] = {}
+    prev = None
+    for i in kept:
+        raw = lines.raw[i]
+        entry = None
+        if " " in raw or "\u3000" in raw:
+            entry = _roster_line(raw, labelled=prev not in found)
+        if entry:
+            found[i] = entry
+        if lines.ft[i]:
+            prev = i
+    return found
 
 
 def _as_order(doc: Document, h: Header, lines: Lines) -> None:
