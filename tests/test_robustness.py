@@ -122,13 +122,23 @@ def _as_ideographic(line: str) -> str:
     return "\u3000" * ((len(line) - len(text)) // 2) + text
 
 
+def _is_tab_row(line: str) -> bool:
+    """A row of a table copied with tabs between its cells (three cells or more)."""
+    return sum(1 for c in line.split("\t") if c.strip()) >= 3
+
+
 def as_web_page(text: str) -> str:
     """The text as a government site publishes it: a paragraph element a line (its white space
     is layout), character references, a head with a script, navigation and a footer."""
     import html
 
-    body = "\n".join(f'<p style="text-indent:2em">\n    {html.escape(_as_ideographic(line)).replace("“", "&ldquo;")}\n</p>'
-                     for line in text.split("\n") if line.strip())
+    def block(line: str) -> str:
+        if _is_tab_row(line):  # a table's row: the site prints a table
+            cells = "".join(f"<td>{html.escape(c.strip())}</td>" for c in line.split("\t") if c.strip())
+            return f"<table><tr>{cells}</tr></table>"
+        return f'<p style="text-indent:2em">\n    {html.escape(_as_ideographic(line)).replace("“", "&ldquo;")}\n</p>'
+
+    body = "\n".join(block(line) for line in text.split("\n") if line.strip())
     return ('<!DOCTYPE html>\n<html><head><meta charset="gb2312"><title>公报</title>'
             '<script>var s = "<p>某某关于某某的通知</p>";</script><style>p { margin: 0 }</style></head>\n'
             '<body><nav>首页 | 政务公开 | 政府公报</nav><div class="crumb">当前位置：首页 &gt; 政府公报</div>\n'
@@ -170,6 +180,11 @@ def as_docx(text: str) -> bytes:
         if k == 0:
             runs = (f'<w:r><w:pict><w:txbxContent><w:p><w:r><w:t>{escape(line)}</w:t></w:r></w:p>'
                     '</w:txbxContent></w:pict></w:r>')
+        if _is_tab_row(line):  # a table's row: Word holds a table
+            cells = "".join(f'<w:tc><w:p><w:r><w:t>{escape(c.strip())}</w:t></w:r></w:p></w:tc>'
+                            for c in line.split("\t") if c.strip())
+            paras.append(f"<w:tbl><w:tr>{cells}</w:tr></w:tbl>")
+            continue
         paras.append(f'<w:p><w:pPr><w:ind w:firstLine="640"/></w:pPr>{runs}</w:p>')
     document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {w}><w:body>'
                 + "".join(paras) + '<w:sectPr/></w:body></w:document>')

@@ -215,6 +215,10 @@ def _join_split_fields(lines: list[str]) -> None:
             lines[k] = ""
 
 
+# Three cells or more: two tabs between text (one tab is as often layout: an organ and its date).
+_TAB_ROW = re.compile(r"^[^\t\n]*[^\s][^\t\n]*(?:\t+[^\t\n]*[^\s][^\t\n]*){2,}[ \t]*$", re.M)
+
+
 def prepare(text: str) -> Prepared:
     """Split text into non-empty, marker-free, unglued lines; collect page footers."""
     # pdftotext opens each page with a form feed: a line break like any other.
@@ -223,6 +227,11 @@ def prepare(text: str) -> Prepared:
     # Whole-text passes (one regex call each, not one per line).
     if "**" in text or "__" in text:
         text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)  # Markdown bold: ``**某政发〔2024〕5号**``
+    if "\t" in text:
+        # A table copied out of Word or WPS: a row a line, its cells between tabs. Its cells go a
+        # line each, as the web page's and the Word file's own table give them (``sources``), so
+        # the table's rows are read the same whatever the text came in (a 任务分工表's tasks).
+        text = _TAB_ROW.sub(lambda m: "\n".join(c.strip() for c in m.group(0).split("\t") if c.strip()), text)
     # Read before any pass strips a line's lead (a Markdown bullet goes with its spaces).
     indents = _indents(text)
     line_count = text.count("\n")
