@@ -348,3 +348,18 @@ def test_a_closing_formula_and_a_contact_line_stand_alone():
     # A value the page cut still continues on the next line.
     cut = ["参加单位：县财政局、县教育局、县", "卫健局。"]
     assert join_paragraphs(cut, [fold(x) for x in cut]) == ["参加单位：县财政局、县教育局、县卫健局。"]
+
+
+@pytest.mark.parametrize(("line", "lines"), [
+    # A table's rows copied out of Word: a cell a line, as the Word file's own table gives them.
+    ("序号\t工作任务\t牵头单位\t完成时限\n1\t新建5G基站200个\t县工信局\t2025年12月底",
+     ["序号", "工作任务", "牵头单位", "完成时限", "1", "新建5G基站200个", "县工信局", "2025年12月底"]),
+    # A 目录's entry, with and without its number: as a 目录 prints one.
+    ("长宁县人民政府关于加强耕地保护的意见\t长政发〔2025〕9号\t1", ["长宁县人民政府关于加强耕地保护的意见（长政发〔2025〕9号）……1"]),
+    ("长宁县人民政府关于加强耕地保护的意见\t1", ["长宁县人民政府关于加强耕地保护的意见……1"]),
+    # One tab between an organ and its date, or a road and its length, is layout.
+    ("长宁县人民政府\t2025年4月1日", ["长宁县人民政府 2025年4月1日"]),
+    ("城关镇东关村道路硬化工程\t3", ["城关镇东关村道路硬化工程 3"]),
+])
+def test_rows_copied_with_tabs(line, lines):
+    assert prepare(line).lines == lines

@@ -221,3 +221,15 @@ def test_a_whole_policy_page_as_the_site_serves_it():
     for chrome in ("首页", "发布时间", "打印", "上一篇", "下一篇", "备案号", "浏览次数"):
         assert chrome not in doc.body, chrome
     assert [(t.id, t.lead_units) for t in doc.tasks] == [("一", []), ("二", ["青川市应急管理局"])]
+
+
+def test_a_toc_held_as_a_table_reads_as_a_toc_prints_its_entries():
+    """A 目录 a site or a Word file lays out as a table (title | number | page): each row is an
+    entry as a printed 目录 gives it, not three lines that read as a document's header."""
+    title, number = "长宁县人民政府关于加强耕地保护的意见", "长政发〔2025〕9号"
+    entry = f"{title}（{number}）……1"
+    page = f"<table><tr><td>{title}</td><td>{number}</td><td>1</td></tr><tr><td>序号</td><td>文号</td><td>12</td></tr></table>"
+    assert html_to_text(page).splitlines() == [entry, "序号", "文号", "12"]
+    cells = "".join(f"<w:tc>{p(f'<w:t>{c}</w:t>')}</w:tc>" for c in (title, number, "1"))
+    text = decode_bytes(docx(f"<w:tbl><w:tr>{cells}</w:tr></w:tbl>"), "issue.docx")
+    assert text.splitlines() == [entry]

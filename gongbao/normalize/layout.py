@@ -215,8 +215,31 @@ def _join_split_fields(lines: list[str]) -> None:
             lines[k] = ""
 
 
-# Three cells or more: two tabs between text (one tab is as often layout: an organ and its date).
-_TAB_ROW = re.compile(r"^[^\t\n]*[^\s][^\t\n]*(?:\t+[^\t\n]*[^\s][^\t\n]*){2,}[ \t]*$", re.M)
+# Three cells or more: two tabs between text (one tab is as often layout: an organ and its date),
+# or a title and its page (a 目录 copied with a tab for the leader).
+_TAB_ROW = re.compile(r"^[^\t\n]*[^\s][^\t\n]*(?:\t+[^\t\n]*[^\s][^\t\n]*){2,}[ \t]*$"
+                      r"|^[^\t\n]{8,}\t+[ ]*\d{1,3}[ \t]*$", re.M)
+_TOC_TITLE = re.compile(r"关于|(?:通知|意见|决定|办法|方案|批复|报告|公告|通告|函|纪要|规定|细则|令|条例|计划|规划|要点|名单)$")
+
+
+def toc_row(cells: list[str]) -> str | None:
+    """A table row that is a 目录 entry (a title, its number, its page), as a 目录 prints one:
+    ``某某关于…的通知（某政发〔2025〕9号）……1``; None for any other row. A 目录 copied with tabs
+    for its leaders and one a web page or a Word file holds as a table read alike."""
+    cells = [c.strip() for c in cells if c.strip()]
+    if 2 <= len(cells) <= 3 and cells[-1].isdigit() and len(cells[-1]) <= 3 and len(cells[0]) >= 8 \
+            and _TOC_TITLE.search(cells[0]):
+        return cells[0] + "".join(f"（{c}）" for c in cells[1:-1]) + "……" + cells[-1]
+    return None
+
+
+def _tab_row(m: re.Match) -> str:
+    """A row's cells a line each, or the 目录 entry it is."""
+    cells = [c.strip() for c in m.group(0).split("\t") if c.strip()]
+    entry = toc_row(cells)
+    if entry:
+        return entry
+    return m.group(0) if len(cells) < 3 else "\n".join(cells)
 
 
 def prepare(text: str) -> Prepared:
@@ -231,7 +254,7 @@ def prepare(text: str) -> Prepared:
         # A table copied out of Word or WPS: a row a line, its cells between tabs. Its cells go a
         # line each, as the web page's and the Word file's own table give them (``sources``), so
         # the table's rows are read the same whatever the text came in (a 任务分工表's tasks).
-        text = _TAB_ROW.sub(lambda m: "\n".join(c.strip() for c in m.group(0).split("\t") if c.strip()), text)
+        text = _TAB_ROW.sub(_tab_row, text)
     # Read before any pass strips a line's lead (a Markdown bullet goes with its spaces).
     indents = _indents(text)
     line_count = text.count("\n")

@@ -16,6 +16,7 @@ import zipfile
 from xml.etree import ElementTree
 
 from ..errors import InputError
+from ..normalize.layout import toc_row
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MAX_XML = 256 * 1024 * 1024  # uncompressed size of the main part we are willing to read
@@ -64,8 +65,12 @@ def _blocks(parent, lines: list[str]) -> None:
             lines.extend(_paragraph(el))
         elif tag == f"{_W}tbl":
             for row in el.iter(f"{_W}tr"):
+                start = len(lines)
                 for cell in row.findall(f"{_W}tc"):
                     _blocks(cell, lines)
+                entry = toc_row(lines[start:])
+                if entry:  # a 目录 held as a table: the entry as a 目录 prints it
+                    lines[start:] = [entry]
         elif tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"):
             _blocks(el, lines)
 

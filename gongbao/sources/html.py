@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from ..normalize.layout import toc_row
+
 # Elements whose start and end break the line.
 _BLOCKS = frozenset("""address article aside blockquote body caption center dd details dialog div dl dt
 fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section
@@ -49,6 +51,7 @@ class _Text(HTMLParser):
         self.link = 0  # inside an <a>
         self.linked = self.unlinked = 0  # characters of the current block in and out of links
         self.related = False  # under a 相关文章 heading: link-only blocks are other pages
+        self.rows: list[int] = []  # for each open <tr>, the first line its cells gave
 
     def _break(self) -> None:
         line = "".join(self.current).strip(" ")
@@ -74,6 +77,8 @@ class _Text(HTMLParser):
             self._break()
         elif tag in _BLOCKS:
             self._break()
+            if tag == "tr":
+                self.rows.append(len(self.lines))
             if tag == "pre":
                 self.pre += 1
             if tag in _CONTENT_STARTS:
@@ -90,6 +95,11 @@ class _Text(HTMLParser):
             self.skip = max(0, self.skip - 1)
         elif tag in _BLOCKS:
             self._break()
+            if tag == "tr" and self.rows:
+                start = self.rows.pop()
+                entry = toc_row(self.lines[start:])
+                if entry:  # a 目录 held as a table: the entry as a 目录 prints it
+                    self.lines[start:] = [entry]
             if tag == "pre":
                 self.pre = max(0, self.pre - 1)
 
