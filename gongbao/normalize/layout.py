@@ -217,8 +217,8 @@ def _join_split_fields(lines: list[str]) -> None:
 
 # Three cells or more: two tabs between text (one tab is as often layout: an organ and its date),
 # or a title and its page (a 目录 copied with a tab for the leader).
-_TAB_ROW = re.compile(r"^[^\t\n]*[^\s][^\t\n]*(?:\t+[^\t\n]*[^\s][^\t\n]*){2,}[ \t]*$"
-                      r"|^[^\t\n]{8,}\t+[ ]*\d{1,3}[ \t]*$", re.M)
+# (Every line holding a tab, in one linear pass; ``_tab_row`` counts the cells.)
+_TAB_ROW = re.compile(r"^[^\t\n]*\t[^\n]*$", re.M)
 _TOC_TITLE = re.compile(r"关于|(?:通知|意见|决定|办法|方案|批复|报告|公告|通告|函|纪要|规定|细则|令|条例|计划|规划|要点|名单)$")
 
 
