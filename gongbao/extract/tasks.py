@@ -469,16 +469,6 @@ def _row_task(task_id: str, kinds: list[str], cells: list[str], cells_f: list[st
     resp = _names(by_kind["help"][0], expand) if "help" in by_kind else []
     when = by_kind.get("deadline", ("", ""))[1]
     return Task(id=task_id, text=text, lead_units=_dedupe(lead), responsible_units=[u for u in _dedupe(resp) if u not in lead],
-                deadline=_deadline(when, year) or _cell_deadline(when), recurrence=_recurrence(when) or _recurrence(f),
-                targets=_targets(f, text))
-
-
-# A 完成时限 cell holds the time alone, often without 前: ``2025年12月底``, ``2025年6月``.
-_CELL_MONTH = re.compile(r"^(?P<y>\d{4})年(?P<m>\d{1,2})月(?:底|末|份)?(?:前|之前|以前)?$")
-
-
-def _cell_deadline(when: str) -> str | None:
-    m = _CELL_MONTH.match(when.strip())
-    if m and 1 <= int(m.group("m")) <= 12:
-        return month_end(int(m.group("y")), int(m.group("m"))).isoformat()
-    return None
+                # A 完成时限 cell is a deadline by its column, often without 前 (``2025年12月底``).
+                deadline=_deadline(when, year) or (_deadline(when.rstrip() + "前", year) if when else None),
+                recurrence=_recurrence(when) or _recurrence(f), targets=_targets(f, text))

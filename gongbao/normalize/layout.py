@@ -181,6 +181,8 @@ def cuts_organ_word(head: str, tail: str) -> bool:
     the words organ names end with: ``某县人民政`` / ``府办公室关于…``."""
     return any(head.endswith(word[:cut]) and tail.startswith(word[cut:])
                for word in ORGAN_WORDS for cut in range(1, len(word)))
+
+
 _YEAR_AND_NUMBER = re.compile(r"[〔\[(（【]\s*\d{4}\s*[〕\])）】]\s*\d{1,5}\s*号")
 _NUMBER_ALONE = re.compile(r"\d{1,5}\s*号")
 _AGENCY_AND_YEAR = re.compile(r"[\u4e00-\u9fff]{2,12}\s*[〔\[(（【]\s*\d{4}\s*[〕\])）】]")
